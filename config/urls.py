@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Administration de la plateforme PPO"
+admin.site.site_title = "Administration PPO"
+admin.site.index_title = "Données de la plateforme"
+
+urlpatterns = [
+    path("", include("ppo.core.urls")),
+    path("compte/", include("ppo.comptes.urls")),
+    path("etablissements/", include("ppo.referentiel.urls")),
+    path("ppo/", include("ppo.plans.urls")),
+    path("diagnostic/", include("ppo.diagnostic.urls")),
+    path("suivi/", include("ppo.suivi.urls")),
+    path("documents/", include("ppo.documents.urls")),
+    path("academie/", include("ppo.campagnes.urls")),
+    path("partenaires/", include("ppo.partenaires.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CampagnesConfig(AppConfig):
+    name = "ppo.campagnes"
+    verbose_name = "Campagnes"

@@ -1,0 +1,147 @@
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from ppo.comptes.enums import ROLE_SCOPE, Role
+
+SCOPE_FIELDS = ("etablissement", "bassin", "academie", "structure")
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("L’adresse électronique est obligatoire.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields["is_staff"] = True
+        extra_fields["is_superuser"] = True
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person. Logs in with an e-mail address; what they may do comes from their memberships."""
+
+    email = models.EmailField("adresse électronique", unique=True)
+    first_name = models.CharField("prénom", max_length=150, blank=True)
+    last_name = models.CharField("nom", max_length=150, blank=True)
+    is_active = models.BooleanField("actif", default=True)
+    is_staff = models.BooleanField(
+        "administrateur de la plateforme", default=False, help_text="Accède à l’administration de la plateforme."
+    )
+    date_joined = models.DateTimeField("inscrit le", default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    class Meta:
+        verbose_name = "utilisateur"
+        verbose_name_plural = "utilisateurs"
+        ordering = ["last_name", "first_name", "email"]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    def get_full_name(self):
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_short_name(self):
+        return self.first_name or self.email
+
+
+class Membership(models.Model):
+    """Ties a user to one scope (établissement, bassin, académie or partner body) with a role."""
+
+    user = models.ForeignKey(User, verbose_name="utilisateur", on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField("rôle", max_length=20, choices=Role.choices)
+    etablissement = models.ForeignKey(
+        "referentiel.Etablissement",
+        verbose_name="établissement",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
+    bassin = models.ForeignKey(
+        "referentiel.Bassin",
+        verbose_name="bassin",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
+    academie = models.ForeignKey(
+        "referentiel.Academie",
+        verbose_name="académie",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
+    structure = models.ForeignKey(
+        "partenaires.Structure",
+        verbose_name="structure partenaire",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
+    is_active = models.BooleanField("active", default=True)
+    confirmed_at = models.DateTimeField(
+        "confirmé le",
+        null=True,
+        blank=True,
+        default=timezone.now,
+        help_text="Vide tant que la direction n’a pas confirmé le rattachement.",
+    )
+    created_at = models.DateTimeField("créée le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "rattachement"
+        verbose_name_plural = "rattachements"
+        ordering = ["user", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "etablissement", "bassin", "academie", "structure"],
+                name="membership_unique_scope",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()} — {self.scope}"
+
+    @property
+    def scope(self):
+        field = ROLE_SCOPE.get(self.role)
+        return getattr(self, field) if field else "profil personnel"
+
+    @property
+    def scope_label(self):
+        return str(self.scope)
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+    def clean(self):
+        expected = ROLE_SCOPE.get(self.role)
+        filled = [f for f in SCOPE_FIELDS if getattr(self, f"{f}_id")]
+        if expected is None and filled:
+            raise ValidationError("Ce rôle n’est rattaché à aucune structure.")
+        if expected and filled != [expected]:
+            label = self._meta.get_field(expected).verbose_name
+            raise ValidationError(f"Le rôle « {self.get_role_display()} » se rattache à un(e) {label}, et à lui seul.")

@@ -1,0 +1,164 @@
+"""The demo data set: one académie (Normandie) with three bassins, a school of each kind, a user per role.
+
+Every app may add to it with a module `ppo/<app>/demo.py` defining `load(demo: Demo) -> None`; they run in the
+order of `registry.APP_ORDER`, after the base set below. Everything is idempotent: running it twice changes nothing.
+"""
+
+from dataclasses import dataclass, field
+from importlib import import_module
+
+from django.apps import apps
+from django.db import transaction
+
+from ppo.comptes.enums import Role
+from ppo.comptes.models import Membership, User
+from ppo.core.registry import APP_ORDER
+from ppo.partenaires.enums import TypeStructure
+from ppo.partenaires.models import Structure
+from ppo.referentiel.enums import Secteur, TypeEtablissement
+from ppo.referentiel.models import Academie, Bassin, Departement, Etablissement
+from ppo.referentiel.services import etablissement_set_default_niveaux
+from ppo.referentiel.uai import uai_check_letter
+
+DEMO_PASSWORD = "demo-ppo-2026"
+
+DEPARTEMENTS = [("014", "Calvados"), ("050", "Manche"), ("076", "Seine-Maritime"), ("027", "Eure"), ("061", "Orne")]
+BASSINS = [("Caen", "014"), ("Cotentin", "050"), ("Rouen", "076")]
+# key, number (7 digits), name, kind, secteur, commune, bassin
+SCHOOLS = [
+    ("college", "0149901", "Collège Les Tilleuls", TypeEtablissement.COLLEGE, Secteur.PUBLIC, "Caen", "Caen"),
+    ("lgt", "0149902", "Lycée Jean Rostand", TypeEtablissement.LGT, Secteur.PUBLIC, "Caen", "Caen"),
+    (
+        "lp",
+        "0509903",
+        "Lycée professionnel Maurice Marland",
+        TypeEtablissement.LP,
+        Secteur.PUBLIC,
+        "Granville",
+        "Cotentin",
+    ),
+    ("lpo", "0769904", "Lycée polyvalent Val de Seine", TypeEtablissement.LPO, Secteur.PUBLIC, "Rouen", "Rouen"),
+    ("erea", "0769905", "EREA Les Alizés", TypeEtablissement.EREA, Secteur.PUBLIC, "Rouen", "Rouen"),
+    (
+        "college_prive",
+        "0509906",
+        "Collège Saint-Joseph",
+        TypeEtablissement.COLLEGE,
+        Secteur.PRIVE,
+        "Saint-Lô",
+        "Cotentin",
+    ),
+]
+# email, first name, last name, role, scope key
+ACCOUNTS = [
+    ("direction.lp@demo.ppo.fr", "Claire", "Martin", Role.DIRECTION, "lp"),
+    ("redacteur.lp@demo.ppo.fr", "Karim", "Benali", Role.REDACTEUR, "lp"),
+    ("lecteur.lp@demo.ppo.fr", "Sophie", "Lefèvre", Role.LECTEUR, "lp"),
+    ("direction.college@demo.ppo.fr", "Marc", "Durand", Role.DIRECTION, "college"),
+    ("redacteur.college@demo.ppo.fr", "Julie", "Moreau", Role.REDACTEUR, "college"),
+    ("direction.lgt@demo.ppo.fr", "Nadia", "Petit", Role.DIRECTION, "lgt"),
+    ("academie@demo.ppo.fr", "Hélène", "Roux", Role.ACADEMIE, "academie"),
+    ("bassin@demo.ppo.fr", "Thomas", "Girard", Role.BASSIN, "bassin:Cotentin"),
+    ("partenaire@demo.ppo.fr", "Inès", "Garnier", Role.PARTENAIRE, "structure:agence"),
+    ("ambassadeur@demo.ppo.fr", "Paul", "Lambert", Role.AMBASSADEUR, None),
+]
+
+
+@dataclass
+class Demo:
+    academie: Academie
+    bassins: dict = field(default_factory=dict)
+    schools: dict = field(default_factory=dict)
+    users: dict = field(default_factory=dict)
+    structures: dict = field(default_factory=dict)
+    admin: User | None = None
+    extra_accounts: list = field(default_factory=list)
+
+
+def _user(email, first_name, last_name, **extra):
+    user, created = User.objects.get_or_create(
+        email=email, defaults={"first_name": first_name, "last_name": last_name, **extra}
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user
+
+
+@transaction.atomic
+def demo_load() -> Demo:
+    academie = Academie.objects.get(code="70")
+    departements = {
+        code: Departement.objects.get_or_create(code=code, defaults={"name": name, "academie": academie})[0]
+        for code, name in DEPARTEMENTS
+    }
+    demo = Demo(academie=academie)
+    for name, dep in BASSINS:
+        demo.bassins[name] = Bassin.objects.get_or_create(
+            academie=academie, name=name, defaults={"departement": departements[dep]}
+        )[0]
+    for key, number, name, kind, secteur, commune, bassin in SCHOOLS:
+        etab, created = Etablissement.objects.get_or_create(
+            uai=number + uai_check_letter(number),
+            defaults={
+                "name": name,
+                "kind": kind,
+                "secteur": secteur,
+                "commune": commune,
+                "departement": departements[number[:3]],
+                "academie": academie,
+                "bassin": demo.bassins[bassin],
+            },
+        )
+        if created:
+            etablissement_set_default_niveaux(etablissement=etab)
+        demo.schools[key] = etab
+    demo.structures["agence"] = Structure.objects.get_or_create(
+        name="AD Normandie — Agence de l’orientation et des métiers",
+        defaults={"kind": TypeStructure.AGENCE_ORIENTATION, "academie": academie, "is_moderator": True},
+    )[0]
+    demo.structures["region"] = Structure.objects.get_or_create(
+        name="Région Normandie", defaults={"kind": TypeStructure.REGION, "academie": academie}
+    )[0]
+    for email, first_name, last_name, role, scope in ACCOUNTS:
+        user = _user(email, first_name, last_name)
+        scope_kwargs = {}
+        if scope == "academie":
+            scope_kwargs["academie"] = academie
+        elif scope and scope.startswith("bassin:"):
+            scope_kwargs["bassin"] = demo.bassins[scope.split(":", 1)[1]]
+        elif scope and scope.startswith("structure:"):
+            scope_kwargs["structure"] = demo.structures[scope.split(":", 1)[1]]
+        elif scope:
+            scope_kwargs["etablissement"] = demo.schools[scope]
+        Membership.objects.get_or_create(user=user, role=role, **scope_kwargs)
+        demo.users[email] = user
+    # The head of the LP also reads the collège's PPO: shows the role switcher.
+    Membership.objects.get_or_create(
+        user=demo.users["direction.lp@demo.ppo.fr"], role=Role.LECTEUR, etablissement=demo.schools["college"]
+    )
+    demo.admin = _user("admin@demo.ppo.fr", "Alex", "Opérateur", is_staff=True, is_superuser=True)
+
+    for app in APP_ORDER:
+        if not apps.is_installed(f"ppo.{app}"):
+            continue
+        try:
+            module = import_module(f"ppo.{app}.demo")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"ppo.{app}.demo":
+                raise
+            continue
+        module.load(demo)
+    return demo
+
+
+def demo_accounts_text(demo: Demo) -> str:
+    lines = [f"Comptes de démonstration (mot de passe commun : {DEMO_PASSWORD})", ""]
+    for email, _, _, role, _scope in ACCOUNTS:
+        user = demo.users[email]
+        membership = user.memberships.filter(role=role).first()
+        lines.append(f"  {role.label:<20} {email:<36} {membership.scope_label if membership else ''}")
+    for label, email, scope in demo.extra_accounts:
+        lines.append(f"  {label:<20} {email:<36} {scope}")
+    lines.append(f"  {'Administration':<20} {demo.admin.email:<36} toute la plateforme (/admin/)")
+    return "\n".join(lines)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PartenairesConfig(AppConfig):
+    name = "ppo.partenaires"
+    verbose_name = "Partenaires"

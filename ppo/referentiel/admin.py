@@ -1,0 +1,49 @@
+from django.contrib import admin
+
+from ppo.referentiel.models import Academie, Bassin, Departement, Etablissement, Niveau, Region
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["code", "name"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Academie)
+class AcademieAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "region"]
+    list_select_related = ["region"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Departement)
+class DepartementAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "academie"]
+    list_select_related = ["academie"]
+    list_filter = ["academie"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Bassin)
+class BassinAdmin(admin.ModelAdmin):
+    list_display = ["name", "academie", "departement"]
+    list_select_related = ["academie", "departement"]
+    list_filter = ["academie"]
+    search_fields = ["name"]
+
+
+@admin.register(Niveau)
+class NiveauAdmin(admin.ModelAdmin):
+    list_display = ["label", "code", "voie", "groupe", "order", "reference_hours"]
+    list_editable = ["reference_hours"]
+    ordering = ["order"]
+
+
+@admin.register(Etablissement)
+class EtablissementAdmin(admin.ModelAdmin):
+    list_display = ["uai", "name", "kind", "secteur", "commune", "departement", "academie", "bassin"]
+    list_select_related = ["departement", "academie", "bassin"]
+    list_filter = ["kind", "secteur", "academie"]
+    search_fields = ["uai", "name", "commune"]
+    autocomplete_fields = ["bassin"]
+    filter_horizontal = ["niveaux"]

@@ -1,0 +1,139 @@
+from django.db import models
+from django.db.models.functions import Lower
+
+from ppo.referentiel.enums import GroupeNiveau, Secteur, TypeEtablissement, Voie
+from ppo.referentiel.uai import validate_uai
+
+
+class Region(models.Model):
+    code = models.CharField("code", max_length=3, unique=True)
+    name = models.CharField("nom", max_length=120)
+
+    class Meta:
+        verbose_name = "région académique"
+        verbose_name_plural = "régions académiques"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Academie(models.Model):
+    code = models.CharField("code", max_length=3, unique=True, help_text="Code BCN, par exemple 70 pour Normandie.")
+    name = models.CharField("nom", max_length=120)
+    region = models.ForeignKey(Region, verbose_name="région", on_delete=models.PROTECT, related_name="academies")
+
+    class Meta:
+        verbose_name = "académie"
+        verbose_name_plural = "académies"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Departement(models.Model):
+    code = models.CharField("code", max_length=3, unique=True, help_text="Code sur trois caractères, par exemple 014.")
+    name = models.CharField("nom", max_length=120)
+    academie = models.ForeignKey(
+        Academie, verbose_name="académie", on_delete=models.PROTECT, related_name="departements"
+    )
+
+    class Meta:
+        verbose_name = "département"
+        verbose_name_plural = "départements"
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.name} ({self.code.lstrip('0') or self.code})"
+
+
+class Bassin(models.Model):
+    """A group of neighbouring schools; each académie defines its own."""
+
+    academie = models.ForeignKey(Academie, verbose_name="académie", on_delete=models.PROTECT, related_name="bassins")
+    name = models.CharField("nom", max_length=120)
+    departement = models.ForeignKey(
+        Departement, verbose_name="département", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "bassin"
+        verbose_name_plural = "bassins"
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint("academie", Lower("name"), name="bassin_unique_name_per_academie")]
+
+    def __str__(self):
+        return self.name
+
+
+class Niveau(models.Model):
+    """A level taught (6e, 2nde pro, CAP 1re année…), with the national reference hours for orientation."""
+
+    code = models.SlugField("code", max_length=20, unique=True)
+    label = models.CharField("libellé", max_length=120)
+    short_label = models.CharField("libellé court", max_length=30)
+    template_label = models.CharField(
+        "libellé du modèle", max_length=160, blank=True, help_text="Libellé employé dans les tableaux du modèle Word."
+    )
+    voie = models.CharField("voie", max_length=10, choices=Voie.choices)
+    groupe = models.CharField("groupe du modèle", max_length=20, choices=GroupeNiveau.choices)
+    order = models.PositiveSmallIntegerField("ordre")
+    default_for_kinds = models.JSONField(
+        "enseigné par défaut dans",
+        default=list,
+        blank=True,
+        help_text="Types d’établissement (codes) qui l’enseignent.",
+    )
+    reference_hours = models.DecimalField(
+        "volume horaire de référence (heures par an)", max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    reference_hours_note = models.CharField("précision sur le volume horaire", max_length=300, blank=True)
+    reference_hours_source = models.CharField("source du volume horaire", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "niveau"
+        verbose_name_plural = "niveaux"
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.label
+
+
+class Etablissement(models.Model):
+    uai = models.CharField("UAI", max_length=8, unique=True, validators=[validate_uai])
+    name = models.CharField("nom", max_length=200)
+    kind = models.CharField("type", max_length=10, choices=TypeEtablissement.choices)
+    secteur = models.CharField("secteur", max_length=10, choices=Secteur.choices, default=Secteur.PUBLIC)
+    commune = models.CharField("commune", max_length=120, blank=True)
+    code_commune = models.CharField("code INSEE de la commune", max_length=5, blank=True)
+    departement = models.ForeignKey(
+        Departement, verbose_name="département", on_delete=models.PROTECT, related_name="etablissements"
+    )
+    academie = models.ForeignKey(
+        Academie, verbose_name="académie", on_delete=models.PROTECT, related_name="etablissements"
+    )
+    bassin = models.ForeignKey(
+        Bassin,
+        verbose_name="bassin",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="etablissements",
+    )
+    latitude = models.FloatField("latitude", null=True, blank=True)
+    longitude = models.FloatField("longitude", null=True, blank=True)
+    ips = models.DecimalField("indice de position sociale", max_digits=5, decimal_places=1, null=True, blank=True)
+    effectif = models.PositiveIntegerField("effectif d’élèves", null=True, blank=True)
+    niveaux = models.ManyToManyField(Niveau, verbose_name="niveaux enseignés", blank=True, related_name="+")
+    is_active = models.BooleanField("ouvert", default=True)
+    updated_at = models.DateTimeField("mis à jour le", auto_now=True)
+
+    class Meta:
+        verbose_name = "établissement"
+        verbose_name_plural = "établissements"
+        ordering = ["name"]
+        indexes = [models.Index(fields=["academie", "kind"]), models.Index(fields=["bassin"])]
+
+    def __str__(self):
+        return f"{self.name} ({self.uai})"

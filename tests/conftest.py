@@ -1,0 +1,13 @@
+import pytest
+
+from tests.world import build_world
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
