@@ -1,0 +1,40 @@
+"""Who may read and write a PPO. Used by views and templates alike (see docs/adr/002-roles-et-perimetres.md)."""
+
+from ppo.comptes import perms as scope
+from ppo.plans.enums import StatutProgramme
+
+# From transmission on, the académie (and the bassin) can read the programme.
+SEEN_BY_SUPERVISORS = {
+    StatutProgramme.TRANSMIS,
+    StatutProgramme.A_COMPLETER,
+    StatutProgramme.VALIDE,
+    StatutProgramme.PUBLIE,
+}
+# While the académie reviews a programme, nobody changes it under its eyes.
+FROZEN = {StatutProgramme.TRANSMIS, StatutProgramme.VALIDE}
+
+
+def can_view_etablissement_plans(user, etablissement) -> bool:
+    return scope.is_school_staff(user, etablissement) or scope.supervises(user, etablissement)
+
+
+def can_view_programme(user, programme) -> bool:
+    etablissement = programme.ppo.etablissement
+    if scope.is_school_staff(user, etablissement):
+        return True
+    if user.is_authenticated and user.is_staff:
+        return True
+    return scope.supervises(user, etablissement) and programme.status in SEEN_BY_SUPERVISORS
+
+
+def can_edit_programme(user, programme) -> bool:
+    return scope.can_write_school(user, programme.ppo.etablissement) and programme.status not in FROZEN
+
+
+def can_manage_programme(user, programme) -> bool:
+    """Statuses, adoption, publication, starting a new year: the direction only."""
+    return scope.is_direction(user, programme.ppo.etablissement)
+
+
+def can_create_ppo(user, etablissement) -> bool:
+    return scope.is_direction(user, etablissement)
