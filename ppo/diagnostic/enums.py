@@ -1,0 +1,59 @@
+from django.db import models
+
+
+class CategorieIndicateur(models.TextChoices):
+    INSERTION = "insertion", "Insertion professionnelle"
+    POURSUITE = "poursuite", "Poursuite d’études"
+    REUSSITE = "reussite", "Réussite aux examens"
+    PARCOURS = "parcours", "Parcours et orientation"
+    EFFECTIFS = "effectifs", "Effectifs"
+    MIXITE = "mixite", "Mixité filles-garçons"
+    PILOTAGE = "pilotage", "Pilotage et partenariats"
+
+
+class Unite(models.TextChoices):
+    POURCENT = "pourcent", "Pourcentage"
+    POINTS = "points", "Points de pourcentage"
+    EFFECTIF = "effectif", "Nombre d’élèves"
+    NOMBRE = "nombre", "Nombre"
+    INDICE = "indice", "Indice"
+
+
+UNIT_SYMBOLS = {Unite.POURCENT: "%", Unite.POINTS: "pts", Unite.EFFECTIF: "élèves", Unite.NOMBRE: "", Unite.INDICE: ""}
+
+
+class SourceValeur(models.TextChoices):
+    SAISIE = "saisie", "Saisie dans la plateforme"
+    MODELE = "modele", "Fichier de l’établissement (modèle CSV ou XLSX)"
+    INSERJEUNES = "inserjeunes", "InserJeunes (DEPP)"
+    DNB = "dnb", "Diplôme national du brevet (DEPP)"
+    SPECIALITES = "specialites", "Effectifs par spécialité en terminale générale (DEPP)"
+
+
+class Public(models.TextChoices):
+    DIRECTION = "direction", "Équipe de direction"
+    EQUIPES = "equipes", "Équipes éducatives"
+
+
+class TypeQuestion(models.TextChoices):
+    TEXTE = "texte", "Réponse libre"
+    OUI_NON = "oui_non", "Oui ou non, avec précision"
+    CHOIX = "choix", "Choix dans une liste"
+    NOMBRE = "nombre", "Nombre"
+    ACTIONS = "actions", "Liste d’actions existantes"
+
+
+class StatutReponse(models.TextChoices):
+    BROUILLON = "brouillon", "Brouillon"
+    SOUMISE = "soumise", "Envoyée à la direction"
+
+
+class CategorieAxe(models.TextChoices):
+    """The categories of the « axes d’amélioration » box of the template (seed 000)."""
+
+    THEMATIQUES = "thematiques", "Thématiques à développer"
+    DIVERSIFICATION = "diversification", "Diversification des parcours à améliorer"
+    PARTENARIATS = "partenariats", "Partenariats à approfondir"
+    METHODOLOGIE = "methodologie", "Méthodologie à perfectionner"
+    COMMUNICATION = "communication", "Communication interne et externe à renforcer"
+    VIGILANCE = "vigilance", "Point de vigilance"

@@ -1,0 +1,277 @@
+"""The diagnostic (Analyser) and the synthesis (Synthétiser) of a PPO.
+
+Indicators belong to the établissement and keep their history over school years; questionnaires, target
+objectives and improvement axes belong to one annual programme.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from ppo.diagnostic.enums import (
+    UNIT_SYMBOLS,
+    CategorieAxe,
+    CategorieIndicateur,
+    Public,
+    SourceValeur,
+    StatutReponse,
+    TypeQuestion,
+    Unite,
+)
+
+
+class Indicateur(models.Model):
+    """The definition of an indicator (taux de poursuite d’études, taux de réussite au DNB…)."""
+
+    code = models.SlugField("code", max_length=60, unique=True, help_text="Employé dans les fichiers d’import.")
+    label = models.CharField("libellé", max_length=200)
+    unit = models.CharField("unité", max_length=10, choices=Unite.choices, default=Unite.POURCENT)
+    category = models.CharField("catégorie", max_length=20, choices=CategorieIndicateur.choices)
+    source = models.CharField("source habituelle", max_length=200, blank=True)
+    description = models.TextField("définition", blank=True)
+    scope_label = models.CharField(
+        "précision de la valeur",
+        max_length=60,
+        blank=True,
+        help_text="Par exemple « spécialité » ou « public » quand une valeur porte sur une partie des élèves.",
+    )
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "indicateur"
+        verbose_name_plural = "indicateurs"
+        ordering = ["order", "label"]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def unit_symbol(self) -> str:
+        return UNIT_SYMBOLS.get(self.unit, "")
+
+
+class ValeurIndicateur(models.Model):
+    """The value of an indicator for one établissement and one school year (optionally one part of the pupils)."""
+
+    etablissement = models.ForeignKey(
+        "referentiel.Etablissement",
+        verbose_name="établissement",
+        on_delete=models.CASCADE,
+        related_name="valeurs_indicateurs",
+    )
+    indicateur = models.ForeignKey(
+        Indicateur, verbose_name="indicateur", on_delete=models.PROTECT, related_name="valeurs"
+    )
+    year = models.PositiveSmallIntegerField("année scolaire", help_text="2021 pour 2021-2022.")
+    scope = models.CharField(
+        "précision", max_length=120, blank=True, default="", help_text="Spécialité, public (apprentis…)."
+    )
+    value = models.DecimalField("valeur", max_digits=10, decimal_places=2)
+    source = models.CharField("source", max_length=20, choices=SourceValeur.choices, default=SourceValeur.SAISIE)
+    source_detail = models.CharField("fichier d’origine", max_length=200, blank=True)
+    imported_at = models.DateTimeField("enregistrée le", auto_now=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="saisie par", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "valeur d’indicateur"
+        verbose_name_plural = "valeurs d’indicateurs"
+        ordering = ["etablissement", "indicateur__order", "scope", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["etablissement", "indicateur", "year", "scope"], name="valeur_unique_per_year_and_scope"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicateur} {self.year} : {self.value}"
+
+
+class Questionnaire(models.Model):
+    """One of the two questionnaires of the diagnostic (seed 001), held as data."""
+
+    code = models.SlugField("code", max_length=40, unique=True)
+    title = models.CharField("titre", max_length=200)
+    audience = models.CharField("public", max_length=20, choices=Public.choices)
+    intro = models.TextField("introduction", blank=True)
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "questionnaire"
+        verbose_name_plural = "questionnaires"
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.title
+
+
+class Section(models.Model):
+    questionnaire = models.ForeignKey(
+        Questionnaire, verbose_name="questionnaire", on_delete=models.CASCADE, related_name="sections"
+    )
+    title = models.CharField("titre", max_length=200)
+    intro = models.TextField("introduction", blank=True)
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "section"
+        verbose_name_plural = "sections"
+        ordering = ["questionnaire", "order"]
+
+    def __str__(self):
+        return self.title
+
+
+class Question(models.Model):
+    section = models.ForeignKey(Section, verbose_name="section", on_delete=models.CASCADE, related_name="questions")
+    code = models.SlugField("code", max_length=40, unique=True)
+    text = models.TextField("question")
+    help_text = models.CharField("aide", max_length=300, blank=True)
+    kind = models.CharField("type de réponse", max_length=20, choices=TypeQuestion.choices)
+    choices = models.JSONField("choix proposés", default=list, blank=True)
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "question"
+        verbose_name_plural = "questions"
+        ordering = ["section__order", "order"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Reponse(models.Model):
+    """The answers of one respondent to one questionnaire, for one annual programme."""
+
+    programme = models.ForeignKey(
+        "plans.ProgrammeAnnuel", verbose_name="programme", on_delete=models.CASCADE, related_name="reponses"
+    )
+    questionnaire = models.ForeignKey(
+        Questionnaire, verbose_name="questionnaire", on_delete=models.PROTECT, related_name="reponses"
+    )
+    respondent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="répondant", on_delete=models.CASCADE, related_name="+"
+    )
+    status = models.CharField("statut", max_length=20, choices=StatutReponse.choices, default=StatutReponse.BROUILLON)
+    submitted_at = models.DateTimeField("envoyée le", null=True, blank=True)
+    updated_at = models.DateTimeField("modifiée le", auto_now=True)
+
+    class Meta:
+        verbose_name = "réponse à un questionnaire"
+        verbose_name_plural = "réponses aux questionnaires"
+        ordering = ["questionnaire", "respondent__last_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "questionnaire", "respondent"], name="reponse_unique_per_respondent"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.questionnaire} — {self.respondent}"
+
+
+class Answer(models.Model):
+    """The answer to one question; only the fields of the question's kind are filled."""
+
+    reponse = models.ForeignKey(Reponse, verbose_name="réponse", on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, verbose_name="question", on_delete=models.PROTECT, related_name="+")
+    text = models.TextField("texte", blank=True)
+    yes_no = models.BooleanField("oui ou non", null=True, blank=True)
+    number = models.DecimalField("nombre", max_digits=10, decimal_places=2, null=True, blank=True)
+    choice = models.CharField("choix", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "réponse à une question"
+        verbose_name_plural = "réponses aux questions"
+        constraints = [models.UniqueConstraint(fields=["reponse", "question"], name="answer_unique_per_question")]
+
+    def __str__(self):
+        return f"{self.question.code} : {self.text[:40]}"
+
+
+class ActionInventaire(models.Model):
+    """An existing action listed by a respondent; the direction may turn it into an action of the plan."""
+
+    reponse = models.ForeignKey(
+        Reponse, verbose_name="réponse", on_delete=models.CASCADE, related_name="inventory_items"
+    )
+    title = models.CharField("intitulé", max_length=200)
+    niveaux = models.ManyToManyField("referentiel.Niveau", verbose_name="niveaux", blank=True, related_name="+")
+    axe = models.ForeignKey(
+        "plans.Axe", verbose_name="axe (si connu)", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    partners = models.CharField("partenaires", max_length=300, blank=True)
+    period = models.CharField("période", max_length=200, blank=True)
+    description = models.TextField("description", blank=True)
+    action = models.OneToOneField(
+        "plans.Action",
+        verbose_name="action du plan",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inventory_item",
+    )
+    converted_at = models.DateTimeField("reprise dans le plan le", null=True, blank=True)
+    converted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="reprise par", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "action inventoriée"
+        verbose_name_plural = "actions inventoriées"
+        ordering = ["reponse", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class ObjectifCible(models.Model):
+    """A target objective: an indicator of the diagnostic, its baseline, its target and its horizon."""
+
+    programme = models.ForeignKey(
+        "plans.ProgrammeAnnuel", verbose_name="programme", on_delete=models.CASCADE, related_name="objectifs_cibles"
+    )
+    indicateur = models.ForeignKey(
+        Indicateur, verbose_name="indicateur", on_delete=models.PROTECT, related_name="objectifs"
+    )
+    scope = models.CharField("précision", max_length=120, blank=True, default="")
+    baseline = models.DecimalField("valeur de départ", max_digits=10, decimal_places=2, null=True, blank=True)
+    baseline_year = models.PositiveSmallIntegerField("année de la valeur de départ", null=True, blank=True)
+    target = models.DecimalField("cible", max_digits=10, decimal_places=2)
+    horizon_year = models.PositiveSmallIntegerField("horizon", help_text="Année scolaire visée : 2027 pour 2027-2028.")
+    comment = models.TextField("commentaire", blank=True)
+    priorite_label = models.CharField("priorité académique", max_length=300, blank=True, null=True)
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+    created_at = models.DateTimeField("créé le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "objectif cible"
+        verbose_name_plural = "objectifs cibles"
+        ordering = ["programme", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.indicateur} : {self.target} en {self.horizon_year}"
+
+    @property
+    def horizon_label(self) -> str:
+        return f"{self.horizon_year}-{self.horizon_year + 1}"
+
+
+class AxeAmelioration(models.Model):
+    """An improvement axis or a point of vigilance (box « axes d’amélioration » of seed 000)."""
+
+    programme = models.ForeignKey(
+        "plans.ProgrammeAnnuel", verbose_name="programme", on_delete=models.CASCADE, related_name="axes_amelioration"
+    )
+    category = models.CharField("catégorie", max_length=20, choices=CategorieAxe.choices)
+    text = models.TextField("texte")
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+    created_at = models.DateTimeField("créé le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "axe d’amélioration"
+        verbose_name_plural = "axes d’amélioration"
+        ordering = ["programme", "category", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.get_category_display()} : {self.text[:60]}"
