@@ -38,3 +38,10 @@ def can_manage_programme(user, programme) -> bool:
 
 def can_create_ppo(user, etablissement) -> bool:
     return scope.is_direction(user, etablissement)
+
+
+def can_read_history(user, programme) -> bool:
+    """Who changed what and when: the direction of the school (and the platform admins)."""
+    if user.is_authenticated and user.is_staff:
+        return True
+    return scope.is_direction(user, programme.ppo.etablissement)

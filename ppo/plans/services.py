@@ -1,6 +1,7 @@
 """Writes of the plans app. Other apps create actions through `action_create` so that history and origin are kept."""
 
 from django.db import transaction
+from django.db.models import F
 
 from ppo.plans.enums import OrigineAction, StatutProgramme
 from ppo.plans.models import PPO, Action, ProgrammeAnnuel, StatutChange
@@ -37,8 +38,10 @@ def action_create(*, programme, user, axe, niveaux, origin=OrigineAction.SAISIE,
 @transaction.atomic
 def programme_set_status(*, programme, status, user, comment: str = "", date_of_decision=None) -> ProgrammeAnnuel:
     """Moves a programme to `status` and records who did it, when, and why. Used by plans and campagnes."""
+    # Bumps the version in the database (not from a possibly stale copy) so open forms see the change.
+    ProgrammeAnnuel.objects.filter(pk=programme.pk).update(version=F("version") + 1)
+    programme.version = ProgrammeAnnuel.objects.values_list("version", flat=True).get(pk=programme.pk)
     programme.status = status
-    programme.version += 1
     programme._history_user = user
     programme.save(update_fields=["status", "version", "updated_at"])
     StatutChange.objects.create(
@@ -106,3 +109,87 @@ def programme_start_next_year(*, programme, user, action_ids=None) -> ProgrammeA
         copy.order = action.order
         copy.save(update_fields=["order"])
     return nxt
+
+
+class StaleVersionError(Exception):
+    """Somebody saved the object after the user opened it: nothing is written, the caller shows both versions."""
+
+    def __init__(self, current):
+        super().__init__("Une version plus récente a été enregistrée entre-temps.")
+        self.current = current
+
+
+def _claim_version(model, *, pk: int, expected_version: int) -> int:
+    """Moves the row from `expected_version` to the next one in one UPDATE, or raises if it moved already.
+
+    On PostgreSQL a concurrent transaction waits on the row lock and then sees the new version: only one wins.
+    """
+    claimed = model.objects.filter(pk=pk, version=expected_version).update(version=expected_version + 1)
+    if not claimed:
+        raise StaleVersionError(model.objects.get(pk=pk))
+    return expected_version + 1
+
+
+@transaction.atomic
+def action_update(*, action, user, expected_version: int, niveaux, **fields) -> Action:
+    """Saves the user's changes unless someone saved the action since `expected_version` (optimistic locking)."""
+    m2m = {name: fields.pop(name) for name in ("actors", "partner_items") if name in fields}
+    action.version = _claim_version(Action, pk=action.pk, expected_version=expected_version)
+    for name, value in fields.items():
+        setattr(action, name, value)
+    action._history_user = user
+    action.full_clean(exclude=["niveaux", "actors", "partner_items", "programme"])
+    action.save()
+    action.niveaux.set(niveaux)
+    for name, values in m2m.items():
+        getattr(action, name).set(values)
+    return action
+
+
+@transaction.atomic
+def action_delete(*, action, user, expected_version: int) -> None:
+    _claim_version(Action, pk=action.pk, expected_version=expected_version)
+    action._history_user = user
+    action.delete()
+
+
+@transaction.atomic
+def programme_update_resources(
+    *, programme, user, expected_version: int, ressources, ressources_autres: dict, training: str
+) -> ProgrammeAnnuel:
+    """The ticked checklists, the free « Autre » per category and the training to plan."""
+    programme.version = _claim_version(ProgrammeAnnuel, pk=programme.pk, expected_version=expected_version)
+    programme.ressources_autres = {key: value for key, value in ressources_autres.items() if value.strip()}
+    programme.training = training
+    programme._history_user = user
+    programme.save(update_fields=["version", "ressources_autres", "training", "updated_at"])
+    programme.ressources.set(ressources)
+    return programme
+
+
+# The moves a school makes itself; the académie's (transmis, à compléter, validé) belong to campagnes.
+SCHOOL_TRANSITIONS = {
+    StatutProgramme.AVIS_CP: {StatutProgramme.BROUILLON, StatutProgramme.A_COMPLETER},
+    StatutProgramme.ADOPTE_CA: {StatutProgramme.AVIS_CP, StatutProgramme.A_COMPLETER},
+    StatutProgramme.PUBLIE: {StatutProgramme.ADOPTE_CA, StatutProgramme.TRANSMIS, StatutProgramme.VALIDE},
+}
+NEEDS_DATE = {StatutProgramme.AVIS_CP, StatutProgramme.ADOPTE_CA}
+
+
+class TransitionError(ValueError):
+    pass
+
+
+def programme_record_decision(*, programme, status, user, date_of_decision=None, comment: str = "") -> ProgrammeAnnuel:
+    """The conseil pédagogique's advice, the CA's adoption or the publication, in the order of the procedure."""
+    status = StatutProgramme(status)
+    if programme.status not in SCHOOL_TRANSITIONS.get(status, set()):
+        raise TransitionError(
+            f"Le programme est « {programme.get_status_display()} » : "
+            f"l’étape « {status.label} » n’est pas possible maintenant."
+        )
+    if status in NEEDS_DATE and date_of_decision is None:
+        raise TransitionError("Indiquez la date de la séance.")
+    return programme_set_status(
+        programme=programme, status=status, user=user, comment=comment, date_of_decision=date_of_decision
+    )

@@ -1,0 +1,181 @@
+from django import forms
+from dsfr.forms import DsfrBaseForm
+
+from ppo.plans.enums import CategorieRessource, StatutProgramme
+from ppo.plans.models import Action, Axe, RessourceItem
+from ppo.referentiel.models import Niveau
+
+CHECKBOXES = forms.CheckboxSelectMultiple
+
+
+class ItemChoiceField(forms.ModelMultipleChoiceField):
+    """A checklist item, labelled with its sub-title when it has one (« AROM — Xperiences Métiers »)."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.group} — {obj.label}" if obj.group else obj.label
+
+
+class PPOCreateForm(DsfrBaseForm):
+    first_year = forms.TypedChoiceField(label="Première année scolaire", coerce=int)
+    years = forms.TypedChoiceField(
+        label="Durée", coerce=int, choices=[(3, "3 années scolaires"), (4, "4 années scolaires")], initial=3
+    )
+
+    def __init__(self, *args, current_year: int, taken: set, **kwargs):
+        super().__init__(*args, **kwargs)
+        years = [y for y in range(current_year - 1, current_year + 3) if y not in taken]
+        self.fields["first_year"].choices = [(y, f"{y}-{y + 1}") for y in years]
+        if current_year in years:
+            self.fields["first_year"].initial = current_year
+
+
+class ActionForm(DsfrBaseForm, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    actors = ItemChoiceField(
+        label="Qui (acteurs)", queryset=RessourceItem.objects.none(), widget=CHECKBOXES, required=False
+    )
+    partner_items = ItemChoiceField(
+        label="Catégories de partenaires", queryset=RessourceItem.objects.none(), widget=CHECKBOXES, required=False
+    )
+
+    class Meta:
+        model = Action
+        fields = [
+            "title",
+            "axe",
+            "niveaux",
+            "kind",
+            "objective",
+            "actors",
+            "actors_other",
+            "period",
+            "start_date",
+            "end_date",
+            "description",
+            "partner_items",
+            "partners",
+            "hours",
+            "classes",
+            "pupils_count",
+            "expected_effects",
+            "indicators",
+            "gender_equality",
+            "internal_comment",
+        ]
+        widgets = {
+            "niveaux": CHECKBOXES,
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "objective": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "partners": forms.Textarea(attrs={"rows": 2}),
+            "expected_effects": forms.Textarea(attrs={"rows": 3}),
+            "indicators": forms.Textarea(attrs={"rows": 2}),
+            "internal_comment": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "objective": "Déclinaison en objectifs opérationnels.",
+            "description": "Mise en œuvre envisagée : ce qui est fait et comment.",
+            "hours": "Heures consacrées à l’orientation pour chaque élève concerné.",
+            "internal_comment": "Réservé à l’équipe : jamais publié.",
+            "niveaux": "Seuls les niveaux enseignés dans l’établissement sont proposés.",
+        }
+
+    def __init__(self, *args, etablissement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["axe"].queryset = Axe.objects.all()
+        self.fields["axe"].empty_label = None
+        self.fields["niveaux"].queryset = Niveau.objects.filter(pk__in=etablissement.niveaux.all()).order_by("order")
+        self.fields["niveaux"].error_messages["required"] = "Choisissez au moins un niveau."
+        active = RessourceItem.objects.filter(is_active=True).order_by("order")
+        self.fields["actors"].queryset = active.filter(category=CategorieRessource.ACTEURS)
+        self.fields["partner_items"].queryset = active.filter(category=CategorieRessource.PARTENARIATS)
+        self.fields["hours"].min_value = 0
+        self.fields["hours"].validators.append(_non_negative)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "La date de fin doit suivre la date de début.")
+        return cleaned
+
+    def service_fields(self) -> dict:
+        """What the services take: every field but the version; M2M as lists."""
+        data = {name: value for name, value in self.cleaned_data.items() if name != "version"}
+        for name in ("niveaux", "actors", "partner_items"):
+            data[name] = list(data[name])
+        return data
+
+
+def _non_negative(value):
+    if value is not None and value < 0:
+        raise forms.ValidationError("Le nombre d’heures ne peut pas être négatif.")
+
+
+class DeleteForm(DsfrBaseForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class RessourcesForm(DsfrBaseForm):
+    """The four checklists of seed 000, each with its free « Autre », and the training to plan."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    training = forms.CharField(
+        label="Actions de formation à prévoir", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, items_by_category: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.categories = []
+        for category in CategorieRessource:
+            items = items_by_category.get(category.value, [])
+            name = f"items_{category.value}"
+            self.fields[name] = ItemChoiceField(
+                label=category.label,
+                queryset=RessourceItem.objects.filter(pk__in=[i.pk for i in items]).order_by("order"),
+                widget=CHECKBOXES,
+                required=False,
+            )
+            self.fields[f"autre_{category.value}"] = forms.CharField(
+                label="Autre", required=False, max_length=500, help_text=f"{category.label} : précisez."
+            )
+            self.categories.append((category, self[name], self[f"autre_{category.value}"]))
+        # Keep the training field last.
+        self.fields["training"] = self.fields.pop("training")
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "ressources": [item for c in CategorieRessource for item in data[f"items_{c.value}"]],
+            "ressources_autres": {c.value: data[f"autre_{c.value}"] for c in CategorieRessource},
+            "training": data["training"],
+        }
+
+
+class DecisionForm(DsfrBaseForm):
+    """The conseil pédagogique's advice or the CA's adoption (with the date of the meeting), or the publication."""
+
+    status = forms.ChoiceField(widget=forms.HiddenInput)
+    date_of_decision = forms.DateField(
+        label="Date de la séance", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    comment = forms.CharField(
+        label="Commentaire",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Par exemple le sens de l’avis ou le numéro de la délibération.",
+    )
+
+    def __init__(self, *args, status=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            (s.value, s.label) for s in (StatutProgramme.AVIS_CP, StatutProgramme.ADOPTE_CA, StatutProgramme.PUBLIE)
+        ]
+        if status is not None:
+            self.fields["status"].initial = status
+            if status == StatutProgramme.PUBLIE:
+                del self.fields["date_of_decision"]
+            else:
+                self.fields["date_of_decision"].required = True
+                self.fields["date_of_decision"].error_messages["required"] = "Indiquez la date de la séance."

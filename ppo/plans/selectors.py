@@ -1,0 +1,261 @@
+"""Reads of the plans app: the axes × levels grid, the completeness check, lists. Query counts do not grow with data."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from ppo.plans.enums import CategorieRessource, StatutProgramme
+from ppo.plans.models import PPO, Action, Axe, ProgrammeAnnuel, RessourceItem, StatutChange
+from ppo.referentiel.models import Niveau
+
+
+@dataclass(frozen=True)
+class CompletenessItem:
+    """One point of the to-do list of a programme. Never blocks saving."""
+
+    code: str
+    message: str
+    url: str
+    axe_id: int | None = None
+    niveau_id: int | None = None
+    action_id: int | None = None
+
+
+@dataclass
+class GridCell:
+    axe: Axe
+    niveau: Niveau
+    actions: list = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.actions
+
+    @property
+    def axe_label(self) -> str:
+        return self.axe.label_for(self.niveau)
+
+    @property
+    def hours(self) -> Decimal:
+        return sum((a.hours or Decimal(0) for a in self.actions), Decimal(0))
+
+
+@dataclass
+class GridRow:
+    niveau: Niveau
+    cells: list
+
+    @property
+    def action_count(self) -> int:
+        return len({a.pk for cell in self.cells for a in cell.actions})
+
+    @property
+    def hours(self) -> Decimal:
+        """Hours of the level: an action on several levels counts fully for each of them."""
+        seen = {}
+        for cell in self.cells:
+            for action in cell.actions:
+                seen[action.pk] = action.hours or Decimal(0)
+        return sum(seen.values(), Decimal(0))
+
+    @property
+    def reference_hours(self):
+        return self.niveau.reference_hours
+
+    @property
+    def below_reference(self) -> bool:
+        return self.reference_hours is not None and self.hours < self.reference_hours
+
+
+@dataclass
+class Grid:
+    programme: ProgrammeAnnuel
+    axes: list
+    rows: list
+    actions: list
+
+    @property
+    def empty_cells(self) -> int:
+        return sum(1 for row in self.rows for cell in row.cells if cell.is_empty)
+
+
+def programme_get(*, pk: int) -> ProgrammeAnnuel:
+    return get_object_or_404(ProgrammeAnnuel.objects.select_related("ppo__etablissement__academie"), pk=pk)
+
+
+def action_get(*, pk: int) -> Action:
+    return get_object_or_404(
+        Action.objects.select_related("programme__ppo__etablissement__academie", "axe").prefetch_related(
+            "niveaux", "actors", "partner_items"
+        ),
+        pk=pk,
+    )
+
+
+def programme_actions(*, programme) -> list[Action]:
+    """Every action of the programme with what the grid, the list and the public page show (5 queries)."""
+    return list(
+        programme.actions.select_related("axe").prefetch_related(
+            Prefetch("niveaux", queryset=Niveau.objects.order_by("order")),
+            Prefetch("actors", queryset=RessourceItem.objects.order_by("order")),
+            Prefetch("partner_items", queryset=RessourceItem.objects.order_by("order")),
+        )
+    )
+
+
+def etablissement_niveaux(*, etablissement) -> list[Niveau]:
+    return list(etablissement.niveaux.order_by("order"))
+
+
+def programme_grid(*, programme, actions=None) -> Grid:
+    """The grid of the school: one row per level it teaches, one column per axis, the actions in each cell."""
+    axes = list(Axe.objects.all())
+    niveaux = etablissement_niveaux(etablissement=programme.ppo.etablissement)
+    actions = programme_actions(programme=programme) if actions is None else actions
+    cells = {(axe.pk, niveau.pk): GridCell(axe=axe, niveau=niveau) for axe in axes for niveau in niveaux}
+    for action in actions:
+        for niveau in action.niveaux.all():
+            cell = cells.get((action.axe_id, niveau.pk))
+            if cell is not None:
+                cell.actions.append(action)
+    rows = [GridRow(niveau=n, cells=[cells[(axe.pk, n.pk)] for axe in axes]) for n in niveaux]
+    return Grid(programme=programme, axes=axes, rows=rows, actions=actions)
+
+
+def _create_url(programme, axe_id=None, niveau_id=None) -> str:
+    url = reverse("plans:action_create", kwargs={"pk": programme.pk})
+    params = [f"{name}={value}" for name, value in (("axe", axe_id), ("niveau", niveau_id)) if value]
+    return f"{url}?{'&'.join(params)}" if params else url
+
+
+def programme_completeness(*, programme, grid: Grid | None = None) -> list[CompletenessItem]:
+    """The to-do list of a programme: what the official method expects and is not there yet."""
+    grid = grid or programme_grid(programme=programme)
+    items = []
+    grid_url = reverse("plans:programme", kwargs={"pk": programme.pk})
+    for row in grid.rows:
+        niveau = row.niveau
+        if row.action_count == 0:
+            items.append(
+                CompletenessItem(
+                    code="niveau_sans_action",
+                    message=f"{niveau.label} : aucune action prévue.",
+                    url=_create_url(programme, niveau_id=niveau.pk),
+                    niveau_id=niveau.pk,
+                )
+            )
+            continue
+        for cell in row.cells:
+            if cell.is_empty:
+                items.append(
+                    CompletenessItem(
+                        code="cellule_vide",
+                        message=f"{niveau.label} — axe {cell.axe.number} ({cell.axe.short_label}) : aucune action.",
+                        url=_create_url(programme, cell.axe.pk, niveau.pk),
+                        axe_id=cell.axe.pk,
+                        niveau_id=niveau.pk,
+                    )
+                )
+        if row.below_reference:
+            items.append(
+                CompletenessItem(
+                    code="heures_insuffisantes",
+                    message=(
+                        f"{niveau.label} : {_hours(row.hours)} prévues pour un volume de référence de "
+                        f"{_hours(row.reference_hours)}."
+                    ),
+                    url=f"{grid_url}#niveau-{niveau.pk}",
+                    niveau_id=niveau.pk,
+                )
+            )
+    for action in grid.actions:
+        url = reverse("plans:action_update", kwargs={"pk": action.pk})
+        missing = []
+        if not action.actors.all() and not action.actors_other.strip():
+            missing.append(("action_sans_qui", "qui la mène"))
+        if not action.period.strip() and not action.start_date:
+            missing.append(("action_sans_quand", "quand elle a lieu"))
+        if not action.expected_effects.strip():
+            missing.append(("action_sans_effets", "les effets attendus"))
+        for code, what in missing:
+            items.append(
+                CompletenessItem(
+                    code=code,
+                    message=f"Action « {action.title} » : préciser {what}.",
+                    url=url,
+                    axe_id=action.axe_id,
+                    action_id=action.pk,
+                )
+            )
+    if not any(a.gender_equality for a in grid.actions):
+        items.append(
+            CompletenessItem(
+                code="egalite_absente",
+                message="Aucune action ne contribue à l’égalité filles-garçons.",
+                url=_create_url(programme),
+            )
+        )
+    if not any(item.is_economic_world for a in grid.actions for item in a.partner_items.all()):
+        items.append(
+            CompletenessItem(
+                code="partenaire_economique_absent",
+                message="Aucune action n’associe un partenaire du monde économique ou professionnel.",
+                url=_create_url(programme, axe_id=_axe_pk(grid, 2)),
+                axe_id=_axe_pk(grid, 2),
+            )
+        )
+    return items
+
+
+def _axe_pk(grid, number):
+    return next((axe.pk for axe in grid.axes if axe.number == number), None)
+
+
+def _hours(value) -> str:
+    value = Decimal(value or 0).normalize()
+    text = f"{value:f}".replace(".", ",")
+    return f"{text} h"
+
+
+def etablissement_ppos(*, etablissement) -> list[PPO]:
+    return list(
+        PPO.objects.filter(etablissement=etablissement).prefetch_related(
+            Prefetch("programmes", queryset=ProgrammeAnnuel.objects.order_by("year"))
+        )
+    )
+
+
+def programme_status_changes(*, programme) -> list[StatutChange]:
+    return list(programme.status_changes.select_related("by"))
+
+
+def ressource_items_by_category() -> dict:
+    """The active checklist items, grouped by category in the order of the seed."""
+    grouped = {value: [] for value in CategorieRessource.values}
+    for item in RessourceItem.objects.filter(is_active=True).order_by("order"):
+        grouped[item.category].append(item)
+    return grouped
+
+
+def published_programmes(*, etablissement) -> list[ProgrammeAnnuel]:
+    return list(
+        ProgrammeAnnuel.objects.filter(ppo__etablissement=etablissement, status=StatutProgramme.PUBLIE)
+        .select_related("ppo")
+        .order_by("-year")
+    )
+
+
+def public_programme_get(*, public_id) -> ProgrammeAnnuel:
+    return get_object_or_404(
+        ProgrammeAnnuel.objects.select_related("ppo__etablissement"),
+        public_id=public_id,
+        status=StatutProgramme.PUBLIE,
+    )
+
+
+def action_last_change(*, action):
+    """The last recorded change of an action (who and when), for the message of a refused save."""
+    return action.history.select_related("history_user").first()

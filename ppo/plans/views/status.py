@@ -1,0 +1,102 @@
+"""Adoption and publication, the history of changes, starting next year."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import IntegrityError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ppo.plans.enums import StatutProgramme
+from ppo.plans.forms import DecisionForm
+from ppo.plans.history import programme_history
+from ppo.plans.selectors import programme_status_changes
+from ppo.plans.services import (
+    SCHOOL_TRANSITIONS,
+    TransitionError,
+    programme_record_decision,
+    programme_start_next_year,
+)
+from ppo.plans.views.common import programme_context, programme_for
+
+STEP_LABELS = {
+    StatutProgramme.AVIS_CP: "Enregistrer l’avis du conseil pédagogique",
+    StatutProgramme.ADOPTE_CA: "Enregistrer l’adoption en conseil d’administration",
+    StatutProgramme.PUBLIE: "Publier le programme",
+}
+
+
+def _next_steps(programme):
+    return [status for status, origins in SCHOOL_TRANSITIONS.items() if programme.status in origins]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def statut(request, pk):
+    programme = programme_for(request, pk)
+    forms = {}
+    if request.method == "POST":
+        programme = programme_for(request, pk, need="manage")
+        status = request.POST.get("status", "")
+        form = DecisionForm(request.POST, status=status if status in STEP_LABELS else None)
+        if form.is_valid():
+            try:
+                programme_record_decision(
+                    programme=programme,
+                    status=form.cleaned_data["status"],
+                    user=request.user,
+                    date_of_decision=form.cleaned_data.get("date_of_decision"),
+                    comment=form.cleaned_data["comment"],
+                )
+            except TransitionError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, f"Statut enregistré : {programme.get_status_display()}.")
+                return redirect("plans:statut", pk=programme.pk)
+        else:
+            forms[form.fields["status"].initial or status] = form
+    steps = []
+    for status in _next_steps(programme):
+        form = forms.get(status) or DecisionForm(initial={"status": status.value}, status=status, prefix=None)
+        steps.append({"status": status, "label": STEP_LABELS[status], "form": form})
+    next_year_possible = (
+        programme.year < programme.ppo.last_year
+        and not programme.ppo.programmes.filter(year=programme.year + 1).exists()
+    )
+    return render(
+        request,
+        "plans/statut.html",
+        programme_context(
+            request,
+            programme,
+            title="Adoption et publication",
+            current="statut",
+            steps=steps,
+            changes=programme_status_changes(programme=programme),
+            next_year_possible=next_year_possible,
+        ),
+    )
+
+
+@login_required
+@require_POST
+def start_next_year(request, pk):
+    programme = programme_for(request, pk, need="manage")
+    try:
+        nxt = programme_start_next_year(programme=programme, user=request.user)
+    except (ValueError, IntegrityError):
+        messages.error(request, "Le programme de l’année suivante existe déjà ou dépasse la durée du PPO.")
+        return redirect("plans:statut", pk=programme.pk)
+    messages.success(request, f"Le programme {nxt.year_label} est créé comme copie de {programme.year_label}.")
+    return redirect("plans:programme", pk=nxt.pk)
+
+
+@login_required
+def history(request, pk):
+    programme = programme_for(request, pk, need="history")
+    page = Paginator(programme_history(programme=programme), 30).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "plans/history.html",
+        programme_context(request, programme, title="Historique des modifications", current="history", page=page),
+    )
