@@ -1,0 +1,126 @@
+"""The calendar of a school year, by month or by level, computed on the server (no JavaScript calendar).
+
+An action sits on its dates (start to end; the actual date once done or postponed to a date); undated actions are
+listed apart with their period as written (« novembre », « 2e trimestre »). The académie's temps forts come from
+the campagnes app when it is installed and has them.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.apps import apps
+
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+
+
+@dataclass
+class Entry:
+    """One line of the calendar: an action of the school or a temps fort of the académie."""
+
+    title: str
+    start: datetime.date | None
+    end: datetime.date | None
+    period: str = ""
+    action: object = None
+    kind_label: str = ""
+    niveaux: list = field(default_factory=list)
+
+    @property
+    def is_temps_fort(self) -> bool:
+        return self.action is None
+
+    def overlaps(self, first: datetime.date, last: datetime.date) -> bool:
+        return self.start is not None and self.start <= last and (self.end or self.start) >= first
+
+
+def month_label(day: datetime.date) -> str:
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+def school_months(year: int) -> list[datetime.date]:
+    """First day of each month, September to August."""
+    return [datetime.date(year + (m < 9), m, 1) for m in [*range(9, 13), *range(1, 9)]]
+
+
+def _month_last_day(first: datetime.date) -> datetime.date:
+    nxt = datetime.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    return nxt - datetime.timedelta(days=1)
+
+
+def action_entry(action) -> Entry:
+    suivi = getattr(action, "suivi", None)
+    start, end = action.start_date, action.end_date
+    if suivi is not None and suivi.actual_date and suivi.status in ("realisee", "reportee"):
+        start, end = suivi.actual_date, None
+    return Entry(
+        title=action.title,
+        start=start,
+        end=end,
+        period=action.period,
+        action=action,
+        niveaux=list(action.niveaux.all()),
+    )
+
+
+def temps_forts(programme) -> list[Entry]:
+    """The académie's temps forts of this school year, if the campagnes app provides them (guarded)."""
+    try:
+        model = apps.get_model("campagnes", "TempsFort")
+    except LookupError:
+        return []
+    rows = model.objects.filter(
+        campagne__academie_id=programme.ppo.etablissement.academie_id, campagne__year=programme.year
+    ).prefetch_related("niveaux")
+    return [
+        Entry(
+            title=row.label,
+            start=row.start_date,
+            end=row.end_date,
+            kind_label=row.get_kind_display(),
+            niveaux=list(row.niveaux.all()),
+        )
+        for row in rows
+    ]
+
+
+def _sort_key(entry):
+    return (entry.start or datetime.date.max, entry.is_temps_fort, entry.title)
+
+
+def by_month(*, year: int, entries: list[Entry]) -> tuple[list[dict], list[Entry]]:
+    """Months of the school year with their entries, and the undated entries."""
+    months = []
+    for first in school_months(year):
+        last = _month_last_day(first)
+        inside = sorted((e for e in entries if e.overlaps(first, last)), key=_sort_key)
+        months.append(
+            {"first": first, "label": month_label(first), "entries": inside, "slug": first.strftime("%Y-%m")}
+        )
+    undated = [e for e in entries if e.start is None]
+    return months, undated
+
+
+def by_level(*, niveaux, entries: list[Entry]) -> list[dict]:
+    """Each level with its entries (dated first, by date). Temps forts without levels concern every level."""
+    groups = []
+    for niveau in niveaux:
+        inside = [e for e in entries if (niveau in e.niveaux) or (e.is_temps_fort and not e.niveaux)]
+        if inside:
+            groups.append({"niveau": niveau, "entries": sorted(inside, key=_sort_key)})
+    without = [e for e in entries if not e.niveaux and not e.is_temps_fort]
+    if without:
+        groups.append({"niveau": None, "entries": sorted(without, key=_sort_key)})
+    return groups

@@ -1,0 +1,113 @@
+"""Reads of the follow-up: lists of actions, « mes actions à renseigner », and the bilan as plain data.
+
+`bilan_for_programme(programme=…)` is the entry point for other apps (the Word and PDF exports): see docs/suivi.md.
+"""
+
+import datetime
+
+from django.db.models import Count, Q
+
+from ppo.comptes import perms as scope
+from ppo.comptes.enums import Role
+from ppo.core.dates import current_school_year
+from ppo.plans.models import Action, ProgrammeAnnuel
+from ppo.suivi.enums import DecisionReprise, StatutBilan, StatutSuivi
+from ppo.suivi.figures import bilan_figures
+from ppo.suivi.models import Bilan, RepriseAction
+
+__all__ = ["actions_for_suivi", "actions_to_fill", "bilan_for_programme", "bilan_figures", "adjustments_for"]
+
+
+def actions_for_suivi(*, programme, axe_number: int | None = None):
+    """The programme's actions with their follow-up, axis and levels: a fixed number of queries."""
+    actions = (
+        Action.objects.filter(programme=programme)
+        .select_related("axe", "suivi", "programme")
+        .prefetch_related("niveaux")
+        .annotate(n_pieces=Count("suivi__pieces"))
+        .order_by("axe__number", "order", "pk")
+    )
+    if axe_number:
+        actions = actions.filter(axe__number=axe_number)
+    return actions
+
+
+def needs_follow_up(action, today: datetime.date) -> bool:
+    """Past its date (or its school year is over) and nothing recorded yet."""
+    suivi = getattr(action, "suivi", None)
+    if suivi is not None and suivi.status != StatutSuivi.PREVUE:
+        return False
+    last_day = action.end_date or action.start_date
+    if last_day is None:
+        return datetime.date(action.programme.year + 1, 8, 31) < today
+    return last_day < today
+
+
+def _fill_order(action, today):
+    day = action.end_date or action.start_date or datetime.date(action.programme.year + 1, 8, 31)
+    return (0 if needs_follow_up(action, today) else 1, day, action.pk)
+
+
+def actions_to_fill(*, user, programme=None, today: datetime.date | None = None) -> list:
+    """« Mes actions à renseigner »: actions without a follow-up yet, those past their date first.
+
+    With `programme`, the actions of that programme; otherwise those of the programmes of the current and the
+    previous school year in every établissement where the user is direction or rédacteur.
+    """
+    today = today or datetime.date.today()
+    actions = Action.objects.select_related("axe", "suivi", "programme__ppo__etablissement").prefetch_related(
+        "niveaux"
+    )
+    if programme is not None:
+        actions = actions.filter(programme=programme)
+    else:
+        year = current_school_year(today)
+        etablissement_ids = [
+            m.etablissement_id for m in scope.active_memberships(user) if m.role in (Role.DIRECTION, Role.REDACTEUR)
+        ]
+        actions = actions.filter(
+            programme__ppo__etablissement_id__in=etablissement_ids, programme__year__in=(year - 1, year)
+        )
+    actions = actions.filter(Q(suivi__isnull=True) | Q(suivi__status=StatutSuivi.PREVUE))
+    return sorted(actions, key=lambda action: _fill_order(action, today))
+
+
+def adjustments_for(*, programme) -> dict[int, RepriseAction]:
+    """Copies in `programme` that last year's bilan asked to adjust, by action id, with the note."""
+    rows = RepriseAction.objects.filter(copy__programme=programme, decision=DecisionReprise.AJUSTER)
+    return {row.copy_id: row for row in rows}
+
+
+def bilan_for_programme(*, programme: ProgrammeAnnuel) -> dict:
+    """The bilan of one school year as plain data (dicts, lists, numbers, strings), ready to print.
+
+    Keys: `programme` (etablissement, uai, year, year_label), `status`, `status_label`, `validated_at`,
+    `frozen` (figures frozen at validation), `texts` (section -> {label, text}) and the figures of
+    `ppo.suivi.figures.bilan_figures` (totals, by_axis, by_level, multi_level, partners, evaluations, objectives,
+    comments).
+    """
+    bilan = Bilan.objects.filter(programme=programme).first()
+    frozen = bool(bilan and bilan.is_validated and bilan.figures)
+    figures = bilan.figures if frozen else bilan_figures(programme=programme)
+    etablissement = programme.ppo.etablissement
+    status = bilan.status if bilan else StatutBilan.BROUILLON
+    return {
+        "programme": {
+            "etablissement": etablissement.name,
+            "uai": etablissement.uai,
+            "year": programme.year,
+            "year_label": programme.year_label,
+        },
+        "status": status,
+        "status_label": StatutBilan(status).label,
+        "validated_at": bilan.validated_at.isoformat() if bilan and bilan.validated_at else None,
+        "frozen": frozen,
+        "texts": {
+            name: {
+                "label": Bilan._meta.get_field(name).verbose_name.capitalize(),
+                "text": getattr(bilan, name) if bilan else "",
+            }
+            for name in Bilan.TEXT_FIELDS
+        },
+        **figures,
+    }

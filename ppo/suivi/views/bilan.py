@@ -1,0 +1,145 @@
+"""The bilan of a school year (read, edit, validate) and starting next year's programme from it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from ppo.suivi import charts, selectors, services
+from ppo.suivi.enums import DecisionReprise, Evaluation, StatutSuivi
+from ppo.suivi.forms import BilanForm, RepriseForm
+from ppo.suivi.models import Bilan
+from ppo.suivi.perms import can_edit_bilan, can_start_next_year, can_validate_bilan
+from ppo.suivi.views.common import crumbs, programme_or_404, require
+
+
+@login_required
+def bilan(request, pk):
+    programme = programme_or_404(request.user, pk)
+    data = selectors.bilan_for_programme(programme=programme)
+    objective_charts = [charts.objective_chart(o, i) for i, o in enumerate(data["objectives"], start=1)]
+    return render(
+        request,
+        "suivi/bilan.html",
+        {
+            "title": f"Bilan {programme.year_label}",
+            "breadcrumb_data": crumbs(programme, current="Bilan"),
+            "programme": programme,
+            "bilan": data,
+            "axis_chart": charts.axis_chart(data),
+            "hours_chart": charts.hours_chart(data),
+            "objectives": list(zip(data["objectives"], objective_charts, strict=True)),
+            "can_edit": can_edit_bilan(request.user, programme) and data["status"] != "valide",
+            "can_validate": can_validate_bilan(request.user, programme) and data["status"] != "valide",
+            "can_start_next_year": can_start_next_year(request.user, programme),
+        },
+    )
+
+
+@login_required
+def bilan_modifier(request, pk):
+    programme = programme_or_404(request.user, pk)
+    require(can_edit_bilan(request.user, programme))
+    instance = Bilan.objects.filter(programme=programme).first()
+    if instance is not None and instance.is_validated:
+        messages.info(request, "Ce bilan est validé : il ne peut plus être modifié.")
+        return redirect("suivi:bilan", pk=programme.pk)
+    if request.method == "POST":
+        form = BilanForm(request.POST, instance=instance)
+        if form.is_valid():
+            texts = {name: form.cleaned_data[name] for name in Bilan.TEXT_FIELDS}
+            try:
+                services.bilan_update(
+                    programme=programme, user=request.user, version=form.cleaned_data["version"], **texts
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc.messages)
+            else:
+                messages.success(request, "Le bilan est enregistré.")
+                return redirect("suivi:bilan", pk=programme.pk)
+    else:
+        form = BilanForm(instance=instance, initial={"version": instance.version if instance else 1})
+    return render(
+        request,
+        "suivi/bilan_modifier.html",
+        {
+            "title": f"Modifier le bilan {programme.year_label}",
+            "breadcrumb_data": crumbs(
+                programme,
+                (reverse("suivi:bilan", kwargs={"pk": programme.pk}), "Bilan"),
+                current="Modifier",
+            ),
+            "programme": programme,
+            "form": form,
+        },
+    )
+
+
+@login_required
+@require_POST
+def bilan_valider(request, pk):
+    programme = programme_or_404(request.user, pk)
+    require(can_validate_bilan(request.user, programme))
+    try:
+        services.bilan_validate(programme=programme, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Le bilan est validé : ses chiffres sont figés à la date d’aujourd’hui.")
+    return redirect("suivi:bilan", pk=programme.pk)
+
+
+def _proposed(action) -> str:
+    """The decision proposed from the action's follow-up (the direction chooses)."""
+    suivi = getattr(action, "suivi", None)
+    if suivi is None:
+        return DecisionReprise.GARDER
+    if suivi.status == StatutSuivi.ANNULEE or suivi.evaluation == Evaluation.NON:
+        return DecisionReprise.ABANDONNER
+    if suivi.status == StatutSuivi.REPORTEE or suivi.evaluation == Evaluation.PARTIELLEMENT:
+        return DecisionReprise.AJUSTER
+    return DecisionReprise.GARDER
+
+
+@login_required
+def annee_suivante(request, pk):
+    programme = programme_or_404(request.user, pk)
+    require(can_start_next_year(request.user, programme))
+    refusal = services.next_year_refusal(programme=programme)
+    actions = list(selectors.actions_for_suivi(programme=programme))
+    form = RepriseForm(request.POST or None, actions=actions, initial_decisions={a.pk: _proposed(a) for a in actions})
+    if request.method == "POST":
+        if refusal:
+            messages.error(request, refusal)
+            return redirect("suivi:annee_suivante", pk=programme.pk)
+        if form.is_valid():
+            try:
+                nxt = services.programme_start_next_year_from_bilan(
+                    programme=programme, user=request.user, decisions=form.decisions(), notes=form.notes()
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc.messages)
+            else:
+                messages.success(
+                    request,
+                    f"Le programme {nxt.year_label} est créé à partir du bilan : "
+                    f"{nxt.actions.count()} action(s) reprise(s).",
+                )
+                return redirect("suivi:programme", pk=nxt.pk)
+    return render(
+        request,
+        "suivi/annee_suivante.html",
+        {
+            "title": f"Préparer l’année {programme.year + 1}-{programme.year + 2}",
+            "breadcrumb_data": crumbs(
+                programme,
+                (reverse("suivi:bilan", kwargs={"pk": programme.pk}), "Bilan"),
+                current="Année suivante",
+            ),
+            "programme": programme,
+            "form": form,
+            "refusal": refusal,
+        },
+    )
