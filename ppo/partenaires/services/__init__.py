@@ -1,0 +1,1 @@
+"""Writes of the partenaires app, by concept: `offres` (catalogue, moderation), `demandes` (ambassadors)."""

@@ -1,0 +1,147 @@
+"""The public catalogue: search, offer page, adding an offer to a PPO."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+
+from ppo.comptes import perms as scope
+from ppo.partenaires import perms, staleness
+from ppo.partenaires.forms import AddToProgrammeForm, CatalogueFilterForm
+from ppo.partenaires.models import ActionOffre, Offre
+from ppo.partenaires.selectors import (
+    PROXIMITY_LABELS,
+    CatalogueFilters,
+    catalogue_page_prefetch,
+    catalogue_search,
+    editable_programmes,
+    user_reference_etablissement,
+)
+from ppo.partenaires.services.offres import OffreError, offre_add_to_programme
+from ppo.partenaires.views.common import catalogue_crumb, crumbs, offre_url, page
+
+PAGE_SIZE = 20
+
+
+def _programme_from_query(request):
+    """`?programme=<pk>`: the PPO programme the user came from, if they may add actions to it."""
+    raw = request.GET.get("programme", "")
+    if not raw.isdigit() or not request.user.is_authenticated:
+        return None
+    return editable_programmes(request.user).filter(pk=int(raw)).first()
+
+
+def catalogue(request):
+    form = CatalogueFilterForm(request.GET or None)
+    filters = CatalogueFilters()
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = CatalogueFilters(
+            query=data["q"],
+            niveau=data["niveau"],
+            axe=data["axe"],
+            kind=data["kind"],
+            secteur=data["secteur"],
+            departement=data["departement"],
+            bassin=data["bassin"],
+            free_only=data["gratuit"],
+        )
+    etablissement = user_reference_etablissement(request.user, request.membership)
+    results = Paginator(catalogue_search(filters=filters, etablissement=etablissement), PAGE_SIZE)
+    current = results.get_page(request.GET.get("page"))
+    offres = catalogue_page_prefetch(list(current.object_list))
+    flag_limit = staleness.flag_limit()
+    for offre in offres:
+        offre.is_stale = offre.last_confirmed_at < flag_limit
+        offre.proximity_label = PROXIMITY_LABELS[offre.proximity] if etablissement else ""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return page(
+        request,
+        "partenaires/catalogue.html",
+        "Catalogue des partenaires",
+        crumbs("Catalogue des partenaires"),
+        form=form,
+        offres=offres,
+        page_obj=current,
+        count=results.count,
+        etablissement=etablissement,
+        programme=_programme_from_query(request),
+        querystring=query.urlencode(),
+        is_partner=perms.is_partner_user(request.user),
+        is_moderator=perms.is_moderator(request.user),
+    )
+
+
+def offre_detail(request, pk):
+    offre = get_object_or_404(Offre.objects.select_related("structure", "academie", "moderated_by"), pk=pk)
+    if not perms.can_view_offre(request.user, offre):
+        raise Http404
+    school_ids = scope.staff_etablissements(request.user).values("pk") if request.user.is_authenticated else []
+    links = (
+        ActionOffre.objects.filter(offre=offre, action__programme__ppo__etablissement__in=school_ids)
+        .select_related("action__programme__ppo__etablissement")
+        .order_by("-created_at")
+        if request.user.is_authenticated
+        else []
+    )
+    return page(
+        request,
+        "partenaires/offre_detail.html",
+        offre.title,
+        crumbs(offre.title, catalogue_crumb()),
+        offre=offre,
+        is_stale=staleness.is_stale(offre),
+        is_hidden=staleness.is_hidden(offre),
+        show_contacts=perms.can_see_contacts(request.user),
+        can_edit=perms.can_edit_offre(request.user, offre),
+        can_moderate=perms.can_moderate_offre(request.user, offre),
+        can_add=perms.can_add_offre_to_ppo(request.user, offre),
+        links=links,
+        programme=_programme_from_query(request),
+    )
+
+
+@login_required
+def offre_add_to_ppo(request, pk):
+    offre = get_object_or_404(Offre.objects.select_related("structure"), pk=pk)
+    if not perms.can_view_offre(request.user, offre):
+        raise Http404
+    if not perms.can_add_offre_to_ppo(request.user, offre):
+        raise PermissionDenied
+    programmes = editable_programmes(request.user)
+    initial = {
+        "programme": _programme_from_query(request),
+        "axe": offre.axes.order_by("number").first(),
+        "niveaux": list(offre.niveaux.all()),
+    }
+    form = AddToProgrammeForm(request.POST or None, programmes=programmes, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            link = offre_add_to_programme(
+                offre=offre,
+                programme=data["programme"],
+                user=request.user,
+                axe=data["axe"],
+                niveaux=list(data["niveaux"]),
+                period=data["period"],
+            )
+        except OffreError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request, f"L’action « {link.action.title} » est ajoutée au programme {data['programme'].year_label}."
+            )
+            return redirect("partenaires:offre_detail", pk=offre.pk)
+    return page(
+        request,
+        "partenaires/offre_add_to_ppo.html",
+        "Ajouter l’offre à mon PPO",
+        crumbs("Ajouter à mon PPO", catalogue_crumb(), (offre_url(offre), offre.title)),
+        offre=offre,
+        form=form,
+        has_programmes=programmes.exists(),
+    )
