@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from ppo.comptes.models import Membership, User
+from ppo.comptes.models import CodeRattachement, Membership, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -33,3 +33,11 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role", "is_active"]
     search_fields = ["user__email", "etablissement__uai", "etablissement__name"]
     autocomplete_fields = ["user", "etablissement", "bassin", "academie", "structure"]
+
+
+@admin.register(CodeRattachement)
+class CodeRattachementAdmin(admin.ModelAdmin):
+    list_display = ["etablissement", "code", "created_at", "created_by"]
+    list_select_related = ["etablissement", "created_by"]
+    search_fields = ["code", "etablissement__uai", "etablissement__name"]
+    autocomplete_fields = ["etablissement", "created_by"]

@@ -30,3 +30,22 @@ class PPOSetPasswordForm(DsfrBaseForm, SetPasswordForm):
 
 class SwitchMembershipForm(forms.Form):
     membership = forms.IntegerField(widget=forms.HiddenInput)
+
+
+TEAM_ROLES = [("redacteur", "Rédacteur — écrit le PPO avec la direction"), ("lecteur", "Lecteur — consulte le PPO")]
+
+
+class InviteForm(DsfrBaseForm):
+    email = forms.EmailField(
+        label="Adresse électronique de la personne", widget=forms.EmailInput(attrs={"autocomplete": "off"})
+    )
+    role = forms.ChoiceField(label="Rôle", choices=TEAM_ROLES, widget=forms.RadioSelect, initial="redacteur")
+
+
+class JoinForm(DsfrBaseForm):
+    code = forms.CharField(
+        label="Code de rattachement",
+        help_text="Huit caractères donnés par la direction de votre établissement, par exemple ABCD-EFGH.",
+        max_length=20,
+    )
+    role = forms.ChoiceField(label="Rôle demandé", choices=TEAM_ROLES, widget=forms.RadioSelect, initial="redacteur")

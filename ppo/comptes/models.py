@@ -145,3 +145,30 @@ class Membership(models.Model):
         if expected and filled != [expected]:
             label = self._meta.get_field(expected).verbose_name
             raise ValidationError(f"Le rôle « {self.get_role_display()} » se rattache à un(e) {label}, et à lui seul.")
+
+
+class CodeRattachement(models.Model):
+    """The code a school's direction hands to its staff so that they can ask to join the school's team."""
+
+    etablissement = models.OneToOneField(
+        "referentiel.Etablissement",
+        verbose_name="établissement",
+        on_delete=models.CASCADE,
+        related_name="code_rattachement",
+    )
+    code = models.CharField("code", max_length=8, unique=True)
+    created_at = models.DateTimeField("créé le", default=timezone.now)
+    created_by = models.ForeignKey(
+        User, verbose_name="créé par", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "code de rattachement"
+        verbose_name_plural = "codes de rattachement"
+
+    def __str__(self):
+        return f"{self.display} — {self.etablissement}"
+
+    @property
+    def display(self):
+        return f"{self.code[:4]}-{self.code[4:]}"

@@ -88,3 +88,8 @@ def partner_structure_ids(user) -> set[int]:
 
 def is_ambassadeur(user) -> bool:
     return any(m.role == Role.AMBASSADEUR for m in active_memberships(user))
+
+
+def can_manage_team(user, etablissement) -> bool:
+    """The direction of the school (and platform operators) add, confirm and remove its staff."""
+    return (user.is_authenticated and user.is_staff) or is_direction(user, etablissement)
