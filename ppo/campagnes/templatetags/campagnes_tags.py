@@ -1,0 +1,29 @@
+from urllib.parse import urlencode
+
+from django import template
+from django.urls import reverse
+
+from ppo.campagnes.enums import EtatEtablissement
+
+register = template.Library()
+
+
+@register.simple_tag
+def figure_url(params: dict, figure: dict | None = None) -> str:
+    """The list of schools behind a figure, with the dashboard's filters."""
+    return reverse("campagnes:etablissements") + "?" + urlencode({**params, **(figure or {})})
+
+
+@register.simple_tag
+def export_url(params: dict, table: str) -> str:
+    return reverse("campagnes:export") + "?" + urlencode({**params, "table": table})
+
+
+@register.filter
+def thread(threads: dict, key: str) -> list:
+    return threads.get(key, [])
+
+
+@register.filter
+def etat_label(code: str) -> str:
+    return EtatEtablissement(code).label if code in EtatEtablissement.values else code

@@ -1,0 +1,174 @@
+"""The campaign frame: the académie sets it, the schools read it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ppo.campagnes import perms, selectors, services
+from ppo.campagnes.forms import CampagneCreateForm, CampagneForm, PrioriteForm, TempsFortForm, VolumeForm
+from ppo.campagnes.models import Priorite, TempsFort
+from ppo.campagnes.views.common import campagne_for, campagnes_breadcrumb, programme_for, require
+from ppo.referentiel.models import Academie
+
+
+@login_required
+def campagnes(request):
+    require(perms.can_manage_campagnes(request.user))
+    items = selectors.campagnes_visible(
+        academie_ids=perms.managed_academie_ids(request.user), all_academies=request.user.is_staff
+    )
+    return render(
+        request,
+        "campagnes/campagnes.html",
+        {"title": "Campagnes", "campagnes": items, "breadcrumb_data": {"links": [], "current": "Campagnes"}},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def campagne_creer(request):
+    require(perms.can_manage_campagnes(request.user))
+    academies = (
+        Academie.objects.all()
+        if request.user.is_staff
+        else Academie.objects.filter(pk__in=perms.managed_academie_ids(request.user))
+    )
+    form = CampagneCreateForm(request.POST or None, academies=academies)
+    if request.method == "POST" and form.is_valid():
+        try:
+            campagne = services.campagne_create(**form.cleaned_data, user=request.user)
+        except ValidationError as exc:
+            form.add_error("year", exc.messages[0])
+        else:
+            messages.success(request, f"Campagne {campagne.year_label} ouverte.")
+            return redirect("campagnes:campagne", pk=campagne.pk)
+    return render(
+        request,
+        "campagnes/campagne_form.html",
+        {"title": "Ouvrir une campagne", "form": form, "breadcrumb_data": campagnes_breadcrumb("Ouvrir une campagne")},
+    )
+
+
+def _detail(request, campagne, **forms):
+    campagne = selectors.campagne_detail(pk=campagne.pk)
+    context = {
+        "title": str(campagne),
+        "campagne": campagne,
+        "volumes": selectors.campagne_reference_hours(campagne=campagne),
+        "form": forms.get("form")
+        or CampagneForm(
+            initial={"deadline": campagne.deadline, "kinds": campagne.kinds, "resources": campagne.resources}
+        ),
+        "priorite_form": forms.get("priorite_form") or PrioriteForm(prefix="priorite"),
+        "temps_fort_form": forms.get("temps_fort_form") or TempsFortForm(prefix="temps_fort"),
+        "volume_form": forms.get("volume_form") or VolumeForm(prefix="volume"),
+        "breadcrumb_data": campagnes_breadcrumb(f"Campagne {campagne.year_label}"),
+    }
+    return render(request, "campagnes/campagne.html", context, status=400 if forms else 200)
+
+
+@login_required
+def campagne(request, pk):
+    return _detail(request, campagne_for(request, pk))
+
+
+@login_required
+@require_POST
+def campagne_modifier(request, pk):
+    campagne = campagne_for(request, pk)
+    form = CampagneForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, campagne, form=form)
+    services.campagne_update(campagne=campagne, **form.cleaned_data)
+    messages.success(request, "Campagne enregistrée.")
+    return redirect("campagnes:campagne", pk=campagne.pk)
+
+
+@login_required
+@require_POST
+def priorite_ajouter(request, pk):
+    campagne = campagne_for(request, pk)
+    form = PrioriteForm(request.POST, prefix="priorite")
+    if not form.is_valid():
+        return _detail(request, campagne, priorite_form=form)
+    services.priorite_add(campagne=campagne, **form.cleaned_data)
+    messages.success(request, "Priorité ajoutée.")
+    return redirect(reverse("campagnes:campagne", kwargs={"pk": campagne.pk}) + "#priorites")
+
+
+@login_required
+@require_POST
+def priorite_supprimer(request, pk):
+    priorite = get_object_or_404(Priorite, pk=pk)
+    campagne_for(request, priorite.campagne_id)
+    services.priorite_delete(priorite=priorite)
+    messages.success(request, "Priorité supprimée.")
+    return redirect(reverse("campagnes:campagne", kwargs={"pk": priorite.campagne_id}) + "#priorites")
+
+
+@login_required
+@require_POST
+def temps_fort_ajouter(request, pk):
+    campagne = campagne_for(request, pk)
+    form = TempsFortForm(request.POST, prefix="temps_fort")
+    if not form.is_valid():
+        return _detail(request, campagne, temps_fort_form=form)
+    services.temps_fort_add(campagne=campagne, **form.cleaned_data)
+    messages.success(request, "Temps fort ajouté.")
+    return redirect(reverse("campagnes:campagne", kwargs={"pk": campagne.pk}) + "#temps-forts")
+
+
+@login_required
+@require_POST
+def temps_fort_supprimer(request, pk):
+    temps_fort = get_object_or_404(TempsFort, pk=pk)
+    campagne_for(request, temps_fort.campagne_id)
+    services.temps_fort_delete(temps_fort=temps_fort)
+    messages.success(request, "Temps fort supprimé.")
+    return redirect(reverse("campagnes:campagne", kwargs={"pk": temps_fort.campagne_id}) + "#temps-forts")
+
+
+@login_required
+@require_POST
+def volume_definir(request, pk):
+    campagne = campagne_for(request, pk)
+    form = VolumeForm(request.POST, prefix="volume")
+    if not form.is_valid():
+        return _detail(request, campagne, volume_form=form)
+    services.volume_set(campagne=campagne, **form.cleaned_data)
+    messages.success(request, "Volume horaire enregistré.")
+    return redirect(reverse("campagnes:campagne", kwargs={"pk": campagne.pk}) + "#volumes")
+
+
+@login_required
+def cadre(request, pk):
+    """The frame as a school sees it, for one annual programme: priorities, temps forts, deadline, hours."""
+    programme = programme_for(request, pk)
+    etablissement = programme.ppo.etablissement
+    campagne = selectors.campagne_for(etablissement=etablissement, year=programme.year)
+    hours = selectors.reference_hours_for(etablissement=etablissement, year=programme.year)
+    niveaux = {n.pk: n for n in etablissement.niveaux.all()}
+    days_left = (campagne.deadline - timezone.localdate()).days if campagne else None
+    return render(
+        request,
+        "campagnes/cadre.html",
+        {
+            "title": f"Cadre de la campagne {programme.year_label} — {etablissement.name}",
+            "programme": programme,
+            "etablissement": etablissement,
+            "campagne": campagne,
+            "days_left": days_left,
+            "days_late": -days_left if days_left is not None else None,
+            "temps_forts": selectors.temps_forts_for(etablissement=etablissement, year=programme.year),
+            "hours": [{"niveau": niveaux[pk], "hours": h} for pk, h in hours.items()],
+            "can_transmit": perms.can_transmit(request.user, programme),
+            "breadcrumb_data": {
+                "links": [{"url": reverse("plans:programme", kwargs={"pk": programme.pk}), "title": "Programme"}],
+                "current": "Cadre de la campagne",
+            },
+        },
+    )

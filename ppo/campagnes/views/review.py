@@ -1,0 +1,167 @@
+"""Transmission of a programme and its review: decisions, anchored comments, the school's replies."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ppo.campagnes import perms, selectors, services
+from ppo.campagnes.forms import CommentaireForm, DecisionForm, ReponseForm
+from ppo.campagnes.indicators import school_indicators
+from ppo.campagnes.views.common import commentaire_for, programme_for, transmission_for
+from ppo.plans.perms import can_view_programme
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def programme_transmettre(request, pk):
+    """The programme's exchanges with the académie; the direction transmits from here (POST)."""
+    programme = programme_for(request, pk)
+    can_transmit = perms.can_transmit(request.user, programme)
+    if request.method == "POST":
+        if not can_transmit:
+            raise PermissionDenied("Seule la direction transmet le programme.")
+        try:
+            sent = services.programme_transmit(programme=programme, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+            return redirect("campagnes:programme_transmettre", pk=programme.pk)
+        messages.success(request, f"Programme transmis à l’académie (transmission n° {sent.number}).")
+        if sent.warning:
+            messages.warning(request, sent.warning)
+        return redirect("campagnes:programme_transmettre", pk=programme.pk)
+    etablissement = programme.ppo.etablissement
+    return render(
+        request,
+        "campagnes/programme_transmettre.html",
+        {
+            "title": f"Transmission à l’académie — {etablissement.name} {programme.year_label}",
+            "programme": programme,
+            "etablissement": etablissement,
+            "campagne": selectors.campagne_for(etablissement=etablissement, year=programme.year),
+            "can_transmit": can_transmit,
+            "transmittable": programme.status in perms.TRANSMITTABLE,
+            "ca_missing": not selectors.ca_adoption_recorded(programme=programme),
+            "transmissions": selectors.transmissions_of(programme=programme),
+            "timeline": selectors.timeline(programme=programme),
+            "breadcrumb_data": {
+                "links": [{"url": reverse("plans:programme", kwargs={"pk": programme.pk}), "title": "Programme"}],
+                "current": "Transmission à l’académie",
+            },
+        },
+    )
+
+
+def _review_context(request, transmission, **forms):
+    programme = transmission.programme
+    etablissement = programme.ppo.etablissement
+    latest = selectors.latest_transmission(programme=programme)
+    is_latest = latest is not None and latest.pk == transmission.pk
+    can_review = perms.can_review(request.user, transmission)
+    snapshot = transmission.snapshot
+    by_axe = {}
+    for action in snapshot["actions"]:
+        action["thread_key"] = f"action:{action['id']}"
+        by_axe.setdefault(action["axe"]["number"], []).append(action)
+    axes = [
+        {
+            "number": n,
+            "code": f"axe-{n}",
+            "actions": by_axe.get(n, []),
+            "label": by_axe[n][0]["axe"]["label"] if n in by_axe else "",
+        }
+        for n in sorted(set(by_axe) | {1, 2, 3})
+    ]
+    return {
+        "title": f"Transmission n° {transmission.number} — {etablissement.name} {programme.year_label}",
+        "transmission": transmission,
+        "programme": programme,
+        "etablissement": etablissement,
+        "snapshot": snapshot,
+        "axes": axes,
+        "threads": selectors.review_threads(transmission=transmission),
+        "is_latest": is_latest,
+        "latest": latest,
+        "can_review": can_review,
+        "can_reply": perms.can_reply(request.user, transmission),
+        "can_open_programme": can_view_programme(request.user, programme),
+        "completeness": selectors.programme_completeness_guarded(programme=programme) if is_latest else None,
+        "indicators": school_indicators(etablissement=etablissement, year=programme.year) if can_review else None,
+        "peers": selectors.peers_comparison(transmission=transmission) if can_review else None,
+        "decisions": transmission.decisions.select_related("by"),
+        "decision_form": forms.get("decision_form") or DecisionForm(),
+        "comment_form": forms.get("comment_form")
+        or CommentaireForm(anchors=selectors.anchor_choices(snapshot=snapshot)),
+        "reply_form": ReponseForm(),
+        "breadcrumb_data": {
+            "links": [
+                {
+                    "url": reverse("campagnes:programme_transmettre", kwargs={"pk": programme.pk}),
+                    "title": "Transmission",
+                }
+            ],
+            "current": f"Transmission n° {transmission.number}",
+        },
+    }
+
+
+@login_required
+def transmission(request, pk):
+    sent = transmission_for(request, pk)
+    return render(request, "campagnes/transmission.html", _review_context(request, sent))
+
+
+@login_required
+@require_POST
+def transmission_decider(request, pk):
+    sent = transmission_for(request, pk, need="review")
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.transmission_decide(transmission=sent, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages[0])
+        else:
+            messages.success(request, "Décision enregistrée ; la direction de l’établissement est prévenue.")
+            return redirect("campagnes:transmission", pk=sent.pk)
+    return render(
+        request, "campagnes/transmission.html", _review_context(request, sent, decision_form=form), status=400
+    )
+
+
+@login_required
+@require_POST
+def commentaire_ajouter(request, pk):
+    sent = transmission_for(request, pk, need="review")
+    form = CommentaireForm(request.POST, anchors=selectors.anchor_choices(snapshot=sent.snapshot))
+    if form.is_valid():
+        try:
+            services.commentaire_add(
+                transmission=sent,
+                anchor=form.cleaned_data["anchor"],
+                text=form.cleaned_data["text"],
+                user=request.user,
+            )
+        except ValidationError as exc:
+            form.add_error("anchor", exc.messages[0])
+        else:
+            messages.success(request, "Commentaire ajouté.")
+            return redirect(reverse("campagnes:transmission", kwargs={"pk": sent.pk}) + "#commentaires")
+    return render(
+        request, "campagnes/transmission.html", _review_context(request, sent, comment_form=form), status=400
+    )
+
+
+@login_required
+@require_POST
+def commentaire_repondre(request, pk):
+    comment = commentaire_for(request, pk)
+    form = ReponseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Écrivez votre réponse avant de l’envoyer.")
+    else:
+        services.commentaire_reply(comment=comment, text=form.cleaned_data["text"], user=request.user)
+        messages.success(request, "Réponse envoyée à l’académie.")
+    return redirect(reverse("campagnes:transmission", kwargs={"pk": comment.transmission_id}) + f"#c{comment.pk}")

@@ -1,0 +1,124 @@
+from django.urls import reverse
+
+from ppo.campagnes import services
+from ppo.campagnes.models import Priorite, TempsFort
+from ppo.referentiel.models import Niveau
+from tests.campagnes import factories
+from tests.urlcases import UrlCase, expect, logged_in
+
+SCHOOL = ("direction", "redacteur", "lecteur")
+SUPERVISORS = ("academie", "bassin", "admin")
+
+
+def _only(status, roles, other=404):
+    """Logged-in roles get `other`, except `roles` which get `status`; anonymous users go to the login page."""
+    return logged_in(other, **dict.fromkeys(roles, status))
+
+
+# A year no other app's cases use for the world's school (a school has one PPO per starting year).
+YEAR = 2032
+
+
+def url_cases(world):
+    campagne = factories.campagne(year=YEAR)
+    c = {"pk": campagne.pk}
+    priorite = Priorite.objects.create(campagne=campagne, text="Mixité")
+    temps_fort = TempsFort.objects.create(campagne=campagne, label="Semaine", start_date=campagne.deadline)
+    programme = factories.programme(world.school, year=YEAR, user=world.users["direction"])
+    factories.action(programme)
+    sent = factories.transmitted(programme)
+    comment = services.commentaire_add(
+        transmission=sent, anchor="general", text="À préciser", user=world.users["academie"]
+    )
+    p, t = {"pk": programme.pk}, {"pk": sent.pk}
+    manager = dict.fromkeys(("academie", "autre_academie", "admin"), 200)
+    analysts = dict.fromkeys(("academie", "bassin", "autre_academie", "admin"), 200)
+    readers = SCHOOL + SUPERVISORS
+    niveau = Niveau.objects.get(code="2nde-pro")
+    return [
+        UrlCase("campagnes:campagnes", reverse("campagnes:campagnes"), logged_in(403, **manager)),
+        UrlCase("campagnes:campagne_creer", reverse("campagnes:campagne_creer"), logged_in(403, **manager)),
+        UrlCase("campagnes:campagne", reverse("campagnes:campagne", kwargs=c), _only(200, ("academie", "admin"))),
+        UrlCase(
+            "campagnes:campagne_modifier",
+            reverse("campagnes:campagne_modifier", kwargs=c),
+            _only(302, ("academie", "admin")),
+            method="post",
+            data={"deadline": "2026-03-27", "kinds": ["lp", "lgt"], "resources": "ONISEP"},
+        ),
+        UrlCase(
+            "campagnes:priorite_ajouter",
+            reverse("campagnes:priorite_ajouter", kwargs=c),
+            _only(400, ("academie", "admin")),
+            method="post",
+        ),
+        # The académie deletes the priority; the admin, after it, finds nothing.
+        UrlCase(
+            "campagnes:priorite_supprimer",
+            reverse("campagnes:priorite_supprimer", kwargs={"pk": priorite.pk}),
+            _only(302, ("academie",)),
+            method="post",
+        ),
+        UrlCase(
+            "campagnes:temps_fort_ajouter",
+            reverse("campagnes:temps_fort_ajouter", kwargs=c),
+            _only(400, ("academie", "admin")),
+            method="post",
+        ),
+        UrlCase(
+            "campagnes:temps_fort_supprimer",
+            reverse("campagnes:temps_fort_supprimer", kwargs={"pk": temps_fort.pk}),
+            _only(302, ("academie",)),
+            method="post",
+        ),
+        UrlCase(
+            "campagnes:volume_definir",
+            reverse("campagnes:volume_definir", kwargs=c),
+            _only(302, ("academie", "admin")),
+            method="post",
+            data={"volume-niveau": niveau.pk, "volume-hours": "10"},
+        ),
+        UrlCase("campagnes:cadre", reverse("campagnes:cadre", kwargs=p), _only(200, readers)),
+        UrlCase(
+            "campagnes:programme_transmettre",
+            reverse("campagnes:programme_transmettre", kwargs=p),
+            _only(200, readers),
+        ),
+        # Already transmitted: the direction is sent back with a message; the others may not transmit.
+        UrlCase(
+            "campagnes:programme_transmettre",
+            reverse("campagnes:programme_transmettre", kwargs=p),
+            expect(404, anonyme=302, direction=302, **dict.fromkeys(("redacteur", "lecteur", *SUPERVISORS), 403)),
+            method="post",
+        ),
+        UrlCase("campagnes:transmission", reverse("campagnes:transmission", kwargs=t), _only(200, readers)),
+        UrlCase(
+            "campagnes:transmission_decider",
+            reverse("campagnes:transmission_decider", kwargs=t),
+            expect(404, anonyme=302, **dict.fromkeys(SCHOOL, 403), **dict.fromkeys(SUPERVISORS, 302)),
+            method="post",
+            data={"decision": "en_cours"},
+        ),
+        UrlCase(
+            "campagnes:commentaire_ajouter",
+            reverse("campagnes:commentaire_ajouter", kwargs=t),
+            expect(404, anonyme=302, **dict.fromkeys(SCHOOL, 403), **dict.fromkeys(SUPERVISORS, 302)),
+            method="post",
+            data={"anchor": "general", "text": "Pouvez-vous préciser les partenaires ?"},
+        ),
+        UrlCase(
+            "campagnes:commentaire_repondre",
+            reverse("campagnes:commentaire_repondre", kwargs={"pk": comment.pk}),
+            expect(404, anonyme=302, direction=302, redacteur=302, lecteur=403, **dict.fromkeys(SUPERVISORS, 403)),
+            method="post",
+            data={"text": "C’est fait."},
+        ),
+        UrlCase("campagnes:tableau_de_bord", reverse("campagnes:tableau_de_bord"), logged_in(403, **analysts)),
+        UrlCase(
+            "campagnes:etablissements",
+            reverse("campagnes:etablissements") + "?etat=transmis",
+            logged_in(403, **analysts),
+        ),
+        UrlCase("campagnes:export", reverse("campagnes:export") + "?table=statuts", logged_in(403, **analysts)),
+        UrlCase("campagnes:carte", reverse("campagnes:carte"), logged_in(403, **analysts)),
+    ]
