@@ -169,6 +169,10 @@ class Reponse(models.Model):
     def __str__(self):
         return f"{self.questionnaire} — {self.respondent}"
 
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == StatutReponse.SOUMISE
+
 
 class Answer(models.Model):
     """The answer to one question; only the fields of the question's kind are filled."""

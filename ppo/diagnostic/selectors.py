@@ -1,0 +1,218 @@
+"""Reads of the diagnostic. Each page costs a fixed number of queries, whatever the amount of data."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from ppo.diagnostic.charts import sparkline
+from ppo.diagnostic.enums import StatutReponse
+from ppo.diagnostic.models import ActionInventaire, Answer, Question, Reponse, Section, ValeurIndicateur
+from ppo.plans.models import Action
+
+# --- Indicators -------------------------------------------------------------------------------------------------
+
+
+def indicator_series(*, etablissement, indicateur, scope: str = "") -> list[ValeurIndicateur]:
+    """The values of one indicator for one school, oldest year first."""
+    return list(
+        ValeurIndicateur.objects.filter(etablissement=etablissement, indicateur=indicateur, scope=scope).order_by(
+            "year"
+        )
+    )
+
+
+def latest_value(*, etablissement, indicateur, scope: str = "") -> ValeurIndicateur | None:
+    return (
+        ValeurIndicateur.objects.filter(etablissement=etablissement, indicateur=indicateur, scope=scope)
+        .order_by("-year")
+        .first()
+    )
+
+
+def trend_label(values: list) -> str:
+    """The direction of the last change, in words (never by colour alone)."""
+    known = [v for v in values if v is not None]
+    if len(known) < 2:
+        return "—"
+    if known[-1] > known[-2]:
+        return "En hausse"
+    if known[-1] < known[-2]:
+        return "En baisse"
+    return "Stable"
+
+
+@dataclass
+class IndicatorRow:
+    indicateur: object
+    scope: str
+    values: list  # ValeurIndicateur or None, one per year of the table
+    trend: str = ""
+    chart: dict | None = None
+
+    @property
+    def latest(self):
+        return next((v for v in reversed(self.values) if v is not None), None)
+
+
+@dataclass
+class IndicatorTable:
+    years: list
+    rows: list = field(default_factory=list)
+
+    @property
+    def year_labels(self):
+        return [f"{y}-{y + 1}" for y in self.years]
+
+
+def indicator_table(*, etablissement, max_years: int = 5) -> IndicatorTable:
+    """Every indicator of the school as one row (per scope), its values over the last `max_years` years."""
+    values = list(
+        ValeurIndicateur.objects.filter(etablissement=etablissement)
+        .select_related("indicateur")
+        .order_by("indicateur__order", "indicateur__label", "scope", "year")
+    )
+    years = sorted({v.year for v in values})[-max_years:]
+    by_key = defaultdict(dict)
+    for v in values:
+        by_key[(v.indicateur, v.scope)][v.year] = v
+    table = IndicatorTable(years=years)
+    for (indicateur, scope), per_year in by_key.items():
+        cells = [per_year.get(y) for y in years]
+        numbers = [c.value if c else None for c in cells]
+        table.rows.append(
+            IndicatorRow(
+                indicateur=indicateur, scope=scope, values=cells, trend=trend_label(numbers), chart=sparkline(numbers)
+            )
+        )
+    return table
+
+
+# --- Questionnaires ---------------------------------------------------------------------------------------------
+
+
+def questionnaire_sections(*, questionnaire) -> list[Section]:
+    return list(
+        questionnaire.sections.prefetch_related(Prefetch("questions", queryset=Question.objects.order_by("order")))
+    )
+
+
+def respondents(*, programme, questionnaire) -> list[Reponse]:
+    """Everybody who has started or sent answers, with the status (not the content of drafts)."""
+    return list(
+        Reponse.objects.filter(programme=programme, questionnaire=questionnaire)
+        .select_related("respondent")
+        .order_by("respondent__last_name", "respondent__first_name", "pk")
+    )
+
+
+@dataclass
+class QuestionAnswers:
+    question: Question
+    answers: list  # (reponse, Answer | None), one per submitted respondent
+
+
+def side_by_side(*, programme, questionnaire) -> tuple[list, list]:
+    """The submitted answers to each question, respondent by respondent: (reponses, [(section, [QuestionAnswers])])."""
+    reponses = [r for r in respondents(programme=programme, questionnaire=questionnaire) if r.is_submitted]
+    answers = {(a.reponse_id, a.question_id): a for a in Answer.objects.filter(reponse__in=[r.pk for r in reponses])}
+    sections = []
+    for section in questionnaire_sections(questionnaire=questionnaire):
+        rows = [
+            QuestionAnswers(question=q, answers=[(r, answers.get((r.pk, q.pk))) for r in reponses])
+            for q in section.questions.all()
+        ]
+        sections.append((section, rows))
+    return reponses, sections
+
+
+def inventory_items(*, programme, reponses=None) -> list[ActionInventaire]:
+    """Items of the given answers (default: every submitted answer of the programme), oldest first."""
+    items = ActionInventaire.objects.select_related("reponse__respondent", "axe", "action").prefetch_related("niveaux")
+    if reponses is None:
+        items = items.filter(reponse__programme=programme, reponse__status=StatutReponse.SOUMISE)
+    else:
+        items = items.filter(reponse__in=reponses)
+    return list(items.order_by("reponse__respondent__last_name", "pk"))
+
+
+# --- Synthesis --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ObjectifView:
+    objectif: object
+    series: list  # ValeurIndicateur, oldest first
+    trend: str
+    chart: dict | None
+    latest: object = None
+
+
+def objectifs_with_trend(*, programme) -> list[ObjectifView]:
+    objectifs = list(programme.objectifs_cibles.select_related("indicateur"))
+    values = ValeurIndicateur.objects.filter(
+        etablissement_id=programme.ppo.etablissement_id, indicateur__in={o.indicateur_id for o in objectifs}
+    ).order_by("year")
+    series = defaultdict(list)
+    for v in values:
+        series[(v.indicateur_id, v.scope)].append(v)
+    views = []
+    for o in objectifs:
+        s = series.get((o.indicateur_id, o.scope), [])
+        numbers = [v.value for v in s]
+        views.append(
+            ObjectifView(
+                objectif=o,
+                series=s,
+                trend=trend_label(numbers),
+                chart=sparkline(numbers, target=o.target),
+                latest=s[-1] if s else None,
+            )
+        )
+    return views
+
+
+def axes_by_category(*, programme) -> list[tuple[str, list]]:
+    grouped = defaultdict(list)
+    for axe in programme.axes_amelioration.all():
+        grouped[axe.get_category_display()].append(axe)
+    return list(grouped.items())
+
+
+@dataclass
+class ProgressionRow:
+    title: str
+    axe: object
+    cells: list  # per year of the PPO: list of level short labels, or None when the action does not run
+
+
+def progression_table(*, ppo) -> tuple[list[int], list[ProgressionRow]]:
+    """Which action runs in which year and level; actions carried forward (`copied_from`) share one row."""
+    years = list(range(ppo.first_year, ppo.last_year + 1))
+    actions = list(
+        Action.objects.filter(programme__ppo=ppo)
+        .select_related("programme", "axe")
+        .prefetch_related("niveaux")
+        .order_by("programme__year", "axe__number", "order", "pk")
+    )
+    by_pk = {a.pk: a for a in actions}
+
+    def root(action):
+        seen = set()
+        while action.copied_from_id in by_pk and action.pk not in seen:
+            seen.add(action.pk)
+            action = by_pk[action.copied_from_id]
+        return action
+
+    chains = defaultdict(list)
+    for action in actions:
+        chains[root(action).pk].append(action)
+    rows = []
+    for chain in chains.values():
+        latest = chain[-1]
+        cells = dict.fromkeys(years)
+        for action in chain:
+            cells[action.programme.year] = [n.short_label for n in action.niveaux.all()]
+        rows.append(ProgressionRow(title=latest.title, axe=latest.axe, cells=[cells[y] for y in years]))
+    rows.sort(key=lambda row: (row.axe.number, row.title.lower()))
+    return years, rows

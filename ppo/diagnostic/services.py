@@ -1,0 +1,228 @@
+"""Writes of the diagnostic: indicator values (typed or imported), questionnaire answers, inventory, synthesis."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from ppo.diagnostic.enums import SourceValeur, StatutReponse, TypeQuestion
+from ppo.diagnostic.importers.base import ImportRefused, read_table
+from ppo.diagnostic.importers.formats import detect, ensure_year
+from ppo.diagnostic.models import (
+    ActionInventaire,
+    Answer,
+    AxeAmelioration,
+    Indicateur,
+    ObjectifCible,
+    Reponse,
+    ValeurIndicateur,
+)
+from ppo.plans.enums import OrigineAction
+from ppo.plans.services import action_create
+from ppo.referentiel.models import Etablissement
+
+# --- Indicators -------------------------------------------------------------------------------------------------
+
+
+def valeur_save(*, etablissement, indicateur, year: int, value: Decimal, scope: str = "", user) -> ValeurIndicateur:
+    """Types one value; typing again the same indicator, year and scope replaces it."""
+    valeur, _ = ValeurIndicateur.objects.update_or_create(
+        etablissement=etablissement,
+        indicateur=indicateur,
+        year=year,
+        scope=scope.strip(),
+        defaults={"value": value, "source": SourceValeur.SAISIE, "source_detail": "", "entered_by": user},
+    )
+    return valeur
+
+
+@dataclass
+class ImportReport:
+    format_label: str
+    rows_read: int = 0
+    values_written: int = 0
+    not_published: int = 0
+    schools_matched: set = field(default_factory=set)
+    unknown_uais: set = field(default_factory=set)
+    other_rows_ignored: int = 0
+
+    @property
+    def summary(self) -> str:
+        parts = [
+            f"{self.format_label} : {self.rows_read} ligne(s) lue(s)",
+            f"{len(self.schools_matched)} établissement(s) reconnu(s)",
+            f"{self.values_written} valeur(s) enregistrée(s)",
+            f"{self.not_published} valeur(s) non publiée(s)",
+        ]
+        if self.unknown_uais:
+            parts.append(f"{len(self.unknown_uais)} UAI inconnu(s) de la plateforme")
+        if self.other_rows_ignored:
+            parts.append(f"{self.other_rows_ignored} ligne(s) d’autres établissements ignorée(s)")
+        return ", ".join(parts) + "."
+
+
+def valeurs_import(*, name: str, data: bytes, user=None, etablissement=None, year: int | None = None) -> ImportReport:
+    """Imports a file of indicator values, all or nothing.
+
+    With `etablissement` (a school imports its own file): rows of other UAIs are ignored and counted.
+    Without (the national import command): every row whose UAI is known to the platform is written.
+    Raises `ImportRefused` with a French message when the file is unknown, broken or inconsistent.
+    """
+    header, rows = read_table(name=name, data=data)
+    fmt = detect(header)
+    year = ensure_year(fmt, name=name, year=year)
+    parsed = list(fmt.parse(header, rows, year=year))
+    report = ImportReport(format_label=fmt.label, rows_read=len(rows))
+
+    indicateurs = dict(Indicateur.objects.values_list("code", "pk"))
+    unknown_codes = sorted({p.code for p in parsed if p.code not in indicateurs})
+    if unknown_codes:
+        raise ImportRefused(
+            "Le fichier cite des indicateurs inconnus : rien n’a été enregistré.",
+            [f"Code inconnu : « {code} »" for code in unknown_codes[:20]]
+            + ["Les codes reconnus figurent dans le modèle à télécharger."],
+        )
+    if etablissement is not None:
+        schools = {etablissement.uai: etablissement.pk}
+    else:
+        if any(p.uai is None for p in parsed):
+            raise ImportRefused("Un import national exige une colonne « uai ».")
+        uais = {p.uai for p in parsed}
+        schools = dict(Etablissement.objects.filter(uai__in=uais).values_list("uai", "pk"))
+
+    values, ignored_lines = {}, set()
+    for p in parsed:
+        uai = p.uai or (etablissement.uai if etablissement else None)
+        if uai not in schools:
+            if etablissement is not None:
+                ignored_lines.add(p.line)
+            else:
+                report.unknown_uais.add(uai)
+            continue
+        report.schools_matched.add(uai)
+        if p.value is None:
+            report.not_published += 1
+            continue
+        values[(schools[uai], indicateurs[p.code], p.year, p.scope)] = p.value
+    report.other_rows_ignored = len(ignored_lines)
+
+    objects = [
+        ValeurIndicateur(
+            etablissement_id=school_id,
+            indicateur_id=indicateur_id,
+            year=value_year,
+            scope=scope,
+            value=value,
+            source=fmt.source,
+            source_detail=name[:200],
+            entered_by=user,
+        )
+        for (school_id, indicateur_id, value_year, scope), value in values.items()
+    ]
+    with transaction.atomic():
+        ValeurIndicateur.objects.bulk_create(
+            objects,
+            batch_size=500,
+            update_conflicts=True,
+            unique_fields=["etablissement", "indicateur", "year", "scope"],
+            update_fields=["value", "source", "source_detail", "imported_at", "entered_by"],
+        )
+    report.values_written = len(objects)
+    return report
+
+
+# --- Questionnaires ---------------------------------------------------------------------------------------------
+
+
+def reponse_get_or_create(*, programme, questionnaire, user) -> Reponse:
+    reponse, _ = Reponse.objects.get_or_create(programme=programme, questionnaire=questionnaire, respondent=user)
+    return reponse
+
+
+@transaction.atomic
+def reponse_save(*, reponse, answers: dict, submit: bool = False) -> Reponse:
+    """Saves the answers of one respondent (`answers`: question → dict of Answer fields); `submit` sends them."""
+    existing = {a.question_id: a for a in reponse.answers.all()}
+    for question, values in answers.items():
+        answer = existing.get(question.pk) or Answer(reponse=reponse, question=question)
+        answer.text = values.get("text", "") or ""
+        answer.yes_no = values.get("yes_no") if question.kind == TypeQuestion.OUI_NON else None
+        answer.number = values.get("number") if question.kind == TypeQuestion.NOMBRE else None
+        answer.choice = (values.get("choice") or "") if question.kind == TypeQuestion.CHOIX else ""
+        answer.save()
+    if submit:
+        reponse.status = StatutReponse.SOUMISE
+        reponse.submitted_at = timezone.now()
+    reponse.save()
+    return reponse
+
+
+@transaction.atomic
+def inventaire_item_add(*, reponse, title: str, niveaux, axe=None, **fields) -> ActionInventaire:
+    item = ActionInventaire.objects.create(reponse=reponse, title=title, axe=axe, **fields)
+    item.niveaux.set(niveaux)
+    reponse.save(update_fields=["updated_at"])
+    return item
+
+
+def inventaire_item_delete(*, item) -> None:
+    if item.action_id:
+        raise ValueError("Cette action a déjà été reprise dans le plan : elle ne peut plus être supprimée.")
+    item.delete()
+
+
+@transaction.atomic
+def inventaire_item_convert(*, item, programme, user, axe, niveaux, **fields):
+    """Turns an inventoried action into an action of the plan (through the plans service) and marks it."""
+    if item.action_id:
+        raise ValueError("Cette action a déjà été reprise dans le plan.")
+    action = action_create(
+        programme=programme, user=user, axe=axe, niveaux=niveaux, origin=OrigineAction.INVENTAIRE, **fields
+    )
+    item.action = action
+    item.converted_at = timezone.now()
+    item.converted_by = user
+    item.save(update_fields=["action", "converted_at", "converted_by"])
+    return action
+
+
+# --- Synthesis --------------------------------------------------------------------------------------------------
+
+
+def objectif_save(*, objectif: ObjectifCible) -> ObjectifCible:
+    """Creates or updates a target objective; without a baseline, the latest known value of the indicator is taken."""
+    if objectif.baseline is None:
+        latest = (
+            ValeurIndicateur.objects.filter(
+                etablissement_id=objectif.programme.ppo.etablissement_id,
+                indicateur_id=objectif.indicateur_id,
+                scope=objectif.scope,
+            )
+            .order_by("-year")
+            .first()
+        )
+        if latest is not None:
+            objectif.baseline, objectif.baseline_year = latest.value, latest.year
+    if objectif.pk is None:
+        last = objectif.programme.objectifs_cibles.order_by("-order").values_list("order", flat=True).first()
+        objectif.order = (last or 0) + 1
+    objectif.full_clean()
+    objectif.save()
+    return objectif
+
+
+def objectif_delete(*, objectif: ObjectifCible) -> None:
+    objectif.delete()
+
+
+def axe_amelioration_create(*, programme, category: str, text: str) -> AxeAmelioration:
+    last = programme.axes_amelioration.order_by("-order").values_list("order", flat=True).first()
+    axe = AxeAmelioration(programme=programme, category=category, text=text.strip(), order=(last or 0) + 1)
+    axe.full_clean()
+    axe.save()
+    return axe
+
+
+def axe_amelioration_delete(*, axe: AxeAmelioration) -> None:
+    axe.delete()

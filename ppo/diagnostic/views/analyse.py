@@ -1,0 +1,116 @@
+"""Analyser: the indicators of the school (table with trend, typing, import) and the questionnaires."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from ppo.diagnostic import perms
+from ppo.diagnostic.export import import_template_csv, import_template_xlsx
+from ppo.diagnostic.forms import ImportForm, ValeurForm
+from ppo.diagnostic.importers.base import ImportRefused
+from ppo.diagnostic.models import Questionnaire
+from ppo.diagnostic.selectors import indicator_table, inventory_items, respondents
+from ppo.diagnostic.services import valeur_save, valeurs_import
+from ppo.diagnostic.views.common import base_context, programme_for
+
+
+@login_required
+def programme(request, pk):
+    programme = programme_for(request, pk)
+    etablissement = programme.ppo.etablissement
+    questionnaires = []
+    for questionnaire in Questionnaire.objects.all():
+        people = respondents(programme=programme, questionnaire=questionnaire)
+        mine = next((r for r in people if r.respondent_id == request.user.pk), None)
+        questionnaires.append(
+            {
+                "questionnaire": questionnaire,
+                "submitted": sum(1 for r in people if r.is_submitted),
+                "drafts": sum(1 for r in people if not r.is_submitted),
+                "mine": mine,
+            }
+        )
+    context = base_context(request, programme, f"Analyser — {etablissement.name}")
+    context.update(
+        {
+            "table": indicator_table(etablissement=etablissement),
+            "questionnaires": questionnaires,
+            "inventory_count": len(inventory_items(programme=programme))
+            if perms.can_read_all_answers(request.user, programme)
+            else None,
+        }
+    )
+    return render(request, "diagnostic/programme.html", context)
+
+
+def _edit_context(request, programme, title):
+    context = base_context(
+        request, programme, title, (reverse("diagnostic:programme", kwargs={"pk": programme.pk}), "Analyser")
+    )
+    if not context["can_edit_indicators"]:
+        raise PermissionDenied("La direction et les rédacteurs saisissent les indicateurs.")
+    return context
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def valeur_create(request, pk):
+    programme = programme_for(request, pk)
+    context = _edit_context(request, programme, "Saisir une valeur d’indicateur")
+    form = ValeurForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        valeur = valeur_save(
+            etablissement=programme.ppo.etablissement,
+            indicateur=form.cleaned_data["indicateur"],
+            year=form.cleaned_data["year"],
+            scope=form.cleaned_data["scope"],
+            value=form.cleaned_data["value"],
+            user=request.user,
+        )
+        messages.success(request, f"Valeur enregistrée : {valeur.indicateur.label}, {valeur.year}-{valeur.year + 1}.")
+        return redirect("diagnostic:programme", pk=programme.pk)
+    context["form"] = form
+    return render(request, "diagnostic/valeur_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def valeurs_import_view(request, pk):
+    programme = programme_for(request, pk)
+    context = _edit_context(request, programme, "Importer des indicateurs")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        fichier = form.cleaned_data["fichier"]
+        try:
+            report = valeurs_import(
+                name=fichier.name,
+                data=fichier.read(),
+                user=request.user,
+                etablissement=programme.ppo.etablissement,
+                year=form.cleaned_data["year"],
+            )
+        except ImportRefused as refused:
+            context["refused"] = refused
+        else:
+            level = messages.success if report.values_written else messages.warning
+            level(request, report.summary)
+            return redirect("diagnostic:programme", pk=programme.pk)
+    context["form"] = form
+    return render(request, "diagnostic/import_form.html", context)
+
+
+@login_required
+def import_template(request, ext):
+    if ext == "xlsx":
+        response = HttpResponse(
+            import_template_xlsx(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(import_template_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="modele-indicateurs-ppo.{ext}"'
+    return response
