@@ -1,0 +1,47 @@
+"""The programme as a PDF (WeasyPrint, from an HTML template): a full version for the conseil d’administration and
+a family version that shows the public content only."""
+
+import logging
+
+from django.template.loader import render_to_string
+
+from ppo.documents import wording
+from ppo.documents.builders.word import follow_up_lines, implementation_lines, partner_lines
+from ppo.documents.content import ProgrammeDocument
+
+# WeasyPrint logs every layout step at INFO level: keep the application logs readable.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+
+def _rows(content: ProgrammeDocument):
+    """The official tables with each action already split into the lines of the four columns."""
+    tables = []
+    for table in content.tables:
+        blocks = []
+        for block in table.blocks:
+            rows = [
+                {
+                    "objective": action.objective,
+                    "title": action.title,
+                    "implementation": implementation_lines(action)[1:],
+                    "partners": partner_lines(action),
+                    "follow_up": follow_up_lines(action),
+                }
+                for action in block.actions
+            ]
+            blocks.append({"label": block.label, "rows": rows})
+        tables.append({"title": table.title, "blocks": blocks})
+    return tables
+
+
+def render_html(content: ProgrammeDocument) -> str:
+    return render_to_string(
+        "documents/pdf/programme.html",
+        {"doc": content, "tables": _rows(content), "wording": wording, "columns": wording.COLUMNS},
+    )
+
+
+def build_pdf(content: ProgrammeDocument) -> bytes:
+    from weasyprint import HTML  # imported on first use: it parses its own stylesheets at import
+
+    return HTML(string=render_html(content)).write_pdf()

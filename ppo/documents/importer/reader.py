@@ -1,0 +1,365 @@
+"""Reads a Word PPO in the official layout into a plain dict (stored as JSON for the preview, then written).
+
+The body is walked in order. Paragraphs — and the paragraphs of tables that are not programme tables, since the
+official template puts its boxes in tables — move a small state: the current section (target objectives, axes,
+resources, training…), the current axis and level. Tables whose header has the four official columns give one
+action per row, on the axis and level read just before. Anything not understood is kept in `unrecognised`.
+"""
+
+import io
+import re
+from dataclasses import dataclass, field
+
+from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from ppo.documents import diagnostic_bridge, wording
+from ppo.documents.importer import ImportRefused, cells
+from ppo.documents.importer.ticks import read_tick
+from ppo.documents.textnorm import clean, norm
+from ppo.plans.enums import CategorieRessource
+from ppo.plans.models import Axe, RessourceItem
+from ppo.referentiel.models import Niveau
+
+# section, normalized start of its title, whether the title must match exactly
+SECTIONS = [
+    ("objectifs", "objectifs cibles", False),
+    ("axes", "axes d amelioration", False),
+    ("ressources", "ressources a mobiliser", False),
+    ("training", "actions de formation a prevoir", False),
+    ("calendar", norm(wording.CALENDAR_TITLE), True),
+    ("history", norm(wording.HISTORY_TITLE), True),
+    ("notes", norm(wording.NOTES_TITLE), True),
+    ("end", "supports ressources telechargeables", False),
+]
+# Sentences of the official template (seed 000) that are instructions, not content.
+BOILERPLATE = {
+    norm(text)
+    for text in [
+        wording.TITLE,
+        wording.NO_OBJECTIFS,
+        wording.NO_AXES,
+        wording.NO_TRAINING,
+        wording.NO_EVENTS,
+        "À partir des indicateurs pertinents de l’établissement. (Des outils diagnostics sont disponibles en "
+        "téléchargement)",
+        "Se référer à la « fiche établissement » réalisée par la DESP,",
+        "Envoyée par la DESP au format pdf semaine 46",
+        "Consultable sur le portail ARENA à partir de la semaine 49",
+        "La section « Plan Pluriannuel en Orientation » est en cours de construction.",
+        "Thématiques à développer, diversification des parcours à améliorer, partenariats à approfondir, "
+        "méthodologie à perfectionner, communication interne/externe à renforcer…",
+        "La méthode proposée",
+        "Organisée en 4 étapes, cette démarche est ajustable selon la configuration de votre établissement et "
+        "les actions déjà engagées.",
+        "ANALYSER : état des lieux des pratiques",
+        "Etablir un diagnostic partagé de l’accompagnement à l’orientation dans votre établissement :",
+        "Sur la base d’indicateurs de référence (fiche établissement établie par la DESP)",
+        "Du programme d’actions existant",
+        "SYNTHÉTISER : mise en perspective du diagnostic",
+        "Mettre le diagnostic en perspective avec les objectifs académiques ;",
+        "Mobiliser la communauté éducative afin d’élaborer une stratégie d’action ;",
+        "Formaliser une progression par étapes sur les quatre années ;",
+        "Articuler les actions et les mettre en cohérence ;",
+        "Construire les partenariats nécessaires.",
+        "FORMALISER : rédaction du PPO",
+        "Le PPO est souple et évolutif.",
+        "Lors de la phase de rédaction, il conviendra de :",
+        "Expliciter et développer les partenariats avec la Région, le monde économique, professionnel et associatif",
+        "Prévoir des ajustements en fonction du contexte local et de l'évolution des politiques menées",
+        "COMMUNIQUER : diffusion du PPO",
+        "Le PPO a vocation à être communiqué à l’ensemble de la communauté éducative, aux élèves, aux familles, à "
+        "la Région et aux différents partenaires",
+        "Le PPO est à retourner, à l’adresse draio-ppo@ac-normandie.fr en précisant le nom de votre établissement "
+        "et votre département dans l’objet du courrier",
+    ]
+}
+_AXIS = re.compile(r"^\s*objectif\s*([1-9])\s*[-–—:]", re.IGNORECASE)
+_YEAR = re.compile(r"ann[ée]e\s*:\s*(\d{4})\s*[-–/]\s*(\d{4})", re.IGNORECASE)
+_UAI = re.compile(r"\bUAI\s*:\s*(\d{7}[A-Za-z])")
+_SCHOOL = re.compile(
+    r"^(coll[èe]ge|lyc[ée]e[^:]*|e\.?r\.?e\.?a\.?)\s*:\s*(?P<name>.+?)(?:\s{2,}|\t|UAI|Ann[ée]e|$)", re.I
+)
+COLUMN_KEYS = ("declinaison", "mise en oeuvre", "partenaires", "suivi")
+
+
+@dataclass
+class Reference:
+    """The platform's lists the file is matched against, read once."""
+
+    niveaux: dict = field(default_factory=dict)  # normalized label → Niveau
+    axes: dict = field(default_factory=dict)  # number → Axe
+    items: dict = field(default_factory=dict)  # category → {normalized label → RessourceItem}
+    groups: set = field(default_factory=set)  # normalized sub-titles of the checklists
+    categories: dict = field(default_factory=dict)  # normalized label → category
+
+    @classmethod
+    def load(cls):
+        ref = cls()
+        for niveau in Niveau.objects.all():
+            for label in (niveau.template_label, niveau.label, f"en {niveau.label}", f"en classe de {niveau.label}"):
+                if label:
+                    ref.niveaux.setdefault(norm(label), niveau)
+        ref.axes = {axe.number: axe for axe in Axe.objects.all()}
+        for item in RessourceItem.objects.all():
+            ref.items.setdefault(item.category, {})[norm(item.label)] = item
+            if item.group:
+                ref.groups.add(norm(item.group))
+        ref.categories = {norm(c.label): c.value for c in CategorieRessource}
+        return ref
+
+    def niveau(self, text: str):
+        key = norm(text)
+        if key in self.niveaux:
+            return self.niveaux[key]
+        # « En seconde professionnelle (2nde MRC) »: a level label followed by a few words.
+        matches = [
+            label
+            for label in self.niveaux
+            if label.startswith("en ") and key.startswith(label + " ") and len(key[len(label) :].split()) <= 4
+        ]
+        return self.niveaux[max(matches, key=len)] if matches else None
+
+
+@dataclass
+class State:
+    section: str | None = None
+    category: str | None = None
+    axe: int | None = None
+    niveau: object = None
+    result: dict = field(default_factory=dict)
+
+
+def _empty_result() -> dict:
+    return {
+        "header": {},
+        "objectifs": [],
+        "axes": [],
+        "ressources": [],
+        "ressources_autres": {},
+        "training": [],
+        "rows": [],
+        "notes": [],
+        "unrecognised": [],
+        "warnings": [],
+        "tables": 0,
+    }
+
+
+def _section_of(key: str) -> str | None:
+    return next(
+        (name for name, prefix, exact in SECTIONS if key == prefix or (not exact and key.startswith(prefix))), None
+    )
+
+
+def _header(text: str, state: State) -> bool:
+    header = state.result["header"]
+    found = False
+    if match := _YEAR.search(text):
+        header["year"] = f"{match[1]}-{match[2]}"
+        found = True
+    if match := _UAI.search(text):
+        header["uai"] = match[1].upper()
+        found = True
+    if (match := _SCHOOL.match(text)) and "name" not in header:
+        header["name"] = clean(match["name"]).strip("[] ")
+        found = True
+    return found
+
+
+def _context(text: str, key: str, state: State, ref: Reference) -> bool:
+    """An axis title (« Objectif 1 - Bac pro : … ») or a level (« En seconde professionnelle »)."""
+    if match := _AXIS.match(text):
+        number = int(match[1])
+        if number in ref.axes:
+            state.section, state.axe = "programme", number
+            if ":" in text:  # « Objectif 1 - Bac pro : … » opens a table; « Objectif 1 - … » is a block of 3e PM
+                state.niveau = None
+            return True
+    niveau = ref.niveau(text)
+    if niveau is not None:
+        if state.section != "programme" or (state.niveau and niveau.groupe != state.niveau.groupe):
+            state.axe = None
+        if niveau.groupe in wording.INVERTED_GROUPS:
+            state.axe = None
+        state.section, state.niveau = "programme", niveau
+        return True
+    return False
+
+
+def _checklist_line(text: str, p_element, state: State, ref: Reference) -> bool:
+    ticked, label = read_tick(text, p_element)
+    key = norm(label)
+    if key in ref.groups:
+        return True
+    other_label, sep, other_text = label.partition(":")
+    if sep and norm(other_label) == norm(wording.OTHER):
+        if other_text.strip() and state.category:
+            autres = state.result["ressources_autres"]
+            autres[state.category] = "\n".join(filter(None, [autres.get(state.category), other_text.strip()]))
+        return True
+    if key == norm(wording.OTHER):
+        return True
+    categories = [state.category] if state.category else list(ref.items)
+    for category in categories:
+        item = ref.items.get(category, {}).get(key)
+        if item is not None:
+            if ticked and item.pk not in state.result["ressources"]:
+                state.result["ressources"].append(item.pk)
+            return True
+    return False
+
+
+def _paragraph(text: str, p_element, state: State, ref: Reference) -> None:
+    text = clean(text)
+    key = norm(text)
+    if not key:
+        return
+    section = _section_of(key)
+    if section:
+        state.section, state.category = section, None
+        return
+    if key in ref.categories:
+        state.section, state.category = "ressources", ref.categories[key]
+        return
+    if key in BOILERPLATE or _header(text, state) or key.startswith("ppo "):
+        return
+    if state.section in ("calendar", "history", "end"):
+        return  # derived from the actions, or the template's closing links
+    if _context(text, key, state, ref):
+        return
+    if state.section == "ressources" and _checklist_line(text, p_element, state, ref):
+        return
+    if state.section in ("objectifs", "axes", "training", "notes"):
+        state.result[state.section].append(text)
+        return
+    state.result["unrecognised"].append(text)
+
+
+def _is_programme_header(row) -> bool:
+    texts = [norm(c.text) for c in _unique_cells(row)]
+    return len(texts) >= 4 and all(any(t.startswith(k) for t in texts) for k in COLUMN_KEYS[:2])
+
+
+def _unique_cells(row):
+    seen, unique = set(), []
+    for cell in row.cells:
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            unique.append(cell)
+    return unique
+
+
+def _cell_lines(cell) -> list[str]:
+    return [clean(p.text) for p in cell.paragraphs if clean(p.text)]
+
+
+def _programme_table(table: Table, state: State, ref: Reference) -> None:
+    state.result["tables"] += 1
+    for row in table.rows:
+        if _is_programme_header(row):
+            continue
+        unique = _unique_cells(row)
+        texts = [_cell_lines(c) for c in unique]
+        if len(unique) < 4:
+            for line in (line for lines in texts for line in lines):
+                _paragraph(line, row._tr, state, ref)
+            continue
+        if not any(texts):
+            continue
+        if state.axe is None or state.niveau is None:
+            state.result["unrecognised"].append(" | ".join(" / ".join(lines) for lines in texts))
+            state.result["warnings"].append(
+                "Une ligne de tableau n’est rattachée à aucun axe ou niveau reconnu : son texte est gardé dans les notes."
+            )
+            continue
+        state.result["rows"].append({"axe": state.axe, "niveau": state.niveau.code, "cells": texts[:4]})
+
+
+def _generic_table(table: Table, state: State, ref: Reference) -> None:
+    for row in table.rows:
+        for cell in _unique_cells(row):
+            for paragraph in cell.paragraphs:
+                _paragraph(paragraph.text, paragraph._p, state, ref)
+
+
+def _walk(container, state: State, ref: Reference) -> None:
+    for block in container.iter_inner_content():
+        if isinstance(block, Paragraph):
+            _paragraph(block.text, block._p, state, ref)
+        elif isinstance(block, Table):
+            if table_is_programme(block):
+                _programme_table(block, state, ref)
+            else:
+                _generic_table(block, state, ref)
+
+
+def table_is_programme(table: Table) -> bool:
+    return any(_is_programme_header(row) for row in table.rows[:4])
+
+
+def open_document(data: bytes):
+    try:
+        return Document(io.BytesIO(data))
+    except (PackageNotFoundError, ValueError, KeyError) as exc:
+        raise ImportRefused("Ce document Word est endommagé ou n’est pas un document Word (.docx).") from exc
+    except Exception as exc:  # lxml syntax errors and the like: a broken part inside the archive
+        raise ImportRefused("Ce document Word est endommagé et ne peut pas être lu.") from exc
+
+
+def read_docx(data: bytes) -> dict:
+    """The content of the file; raises ImportRefused when it is not a PPO in the official layout."""
+    document = open_document(data)
+    ref = Reference.load()
+    state = State(result=_empty_result())
+    _walk(document, state, ref)
+    result = state.result
+    if not result["tables"]:
+        raise ImportRefused(
+            "Ce document Word n’a pas la forme du modèle de PPO : aucun tableau à quatre colonnes « Déclinaison en "
+            "objectifs opérationnels », « Mise en œuvre envisagée », « Partenaires », « Suivi et évaluation » n’a "
+            "été trouvé."
+        )
+    return _finish(result, ref)
+
+
+def _finish(result: dict, ref: Reference) -> dict:
+    """Rows → actions (a row repeated on several levels of one axis is one action on these levels)."""
+    actors = ref.items.get(CategorieRessource.ACTEURS, {})
+    partner_items = ref.items.get(CategorieRessource.PARTENARIATS, {})
+    actions, by_key = [], {}
+    niveaux = {n.code: n for n in ref.niveaux.values()}
+    for row in result.pop("rows"):
+        fields = cells.action_fields(
+            row["cells"],
+            actors={k: v.pk for k, v in actors.items()},
+            partner_items={k: v.pk for k, v in partner_items.items()},
+            warnings=result["warnings"],
+        )
+        key = (row["axe"], repr(sorted(fields.items())))
+        if key in by_key:
+            by_key[key]["niveaux"].append(row["niveau"])
+            continue
+        action = {"axe": row["axe"], "niveaux": [row["niveau"]], "fields": fields}
+        by_key[key] = action
+        actions.append(action)
+    for action in actions:
+        action["niveaux"].sort(key=lambda code: niveaux[code].order)
+        action["niveau_labels"] = [niveaux[code].short_label for code in action["niveaux"]]
+        action["axe_label"] = ref.axes[action["axe"]].short_label
+        action["actor_labels"] = [i.label for i in actors.values() if i.pk in action["fields"]["actors"]]
+        action["partner_labels"] = [
+            i.label for i in partner_items.values() if i.pk in action["fields"]["partner_items"]
+        ]
+    result["actions"] = actions
+    result["objectifs"] = [diagnostic_bridge.parse_objectif(line) for line in result["objectifs"]]
+    result["axes"] = [diagnostic_bridge.parse_axe(line) for line in result["axes"]]
+    result["training"] = "\n".join(result["training"])
+    items = {item.pk: item for group in ref.items.values() for item in group.values()}
+    result["ressource_labels"] = [items[pk].label for pk in result["ressources"]]
+    result["ressources_autres_labels"] = {
+        CategorieRessource(k).label: v for k, v in result["ressources_autres"].items()
+    }
+    return result

@@ -1,0 +1,229 @@
+"""Reads of the documents app: everything a document shows, gathered once with a fixed number of queries."""
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from ppo.documents import diagnostic_bridge, wording
+from ppo.documents.content import (
+    Block,
+    CalendarEvent,
+    Checklist,
+    ChecklistItem,
+    DocAction,
+    HistoryLine,
+    ProgrammeDocument,
+    Table,
+)
+from ppo.documents.models import CalendarToken, WordImport
+from ppo.plans.enums import CategorieRessource, StatutProgramme
+from ppo.plans.models import Action, Axe, ProgrammeAnnuel, RessourceItem
+from ppo.referentiel.models import Niveau
+
+
+def _doc_action(action: Action, *, public: bool) -> DocAction:
+    niveaux = sorted(action.niveaux.all(), key=lambda n: n.order)
+    return DocAction(
+        pk=action.pk,
+        axe_number=action.axe.number,
+        axe_label=action.axe.label,
+        title=action.title,
+        kind=action.kind,
+        kind_label=action.get_kind_display(),
+        objective=action.objective,
+        actors=tuple(item.label for item in sorted(action.actors.all(), key=lambda i: (i.order, i.pk))),
+        actors_other="" if public else action.actors_other,
+        period=action.period,
+        start_date=action.start_date,
+        end_date=action.end_date,
+        description=action.description,
+        partner_items=tuple(item.label for item in sorted(action.partner_items.all(), key=lambda i: (i.order, i.pk))),
+        partners=action.partners,
+        hours=action.hours,
+        classes=action.classes,
+        pupils_count=action.pupils_count,
+        expected_effects=action.expected_effects,
+        indicators=action.indicators,
+        gender_equality=action.gender_equality,
+        internal_comment="" if public else action.internal_comment,
+        origin_label=action.get_origin_display(),
+        niveau_codes=tuple(n.code for n in niveaux),
+        niveau_labels=tuple(n.label for n in niveaux),
+    )
+
+
+def _tables(*, axes, niveaux, actions, raw_actions) -> tuple[Table, ...]:
+    """One table per axis and group of levels (one block per level), as in the official template."""
+    by_cell = {}
+    for action, raw in zip(actions, raw_actions, strict=True):
+        for niveau in raw.niveaux.all():
+            by_cell.setdefault((raw.axe_id, niveau.pk), []).append(action)
+    tables = []
+    for group in wording.GROUP_ORDER:
+        group_niveaux = [n for n in niveaux if n.groupe == group]
+        if not group_niveaux:
+            continue
+        if group in wording.INVERTED_GROUPS:
+            for niveau in group_niveaux:
+                blocks = tuple(
+                    Block(
+                        label=wording.axis_block_title(axe.number, axe.label_for(niveau)),
+                        actions=tuple(by_cell.get((axe.pk, niveau.pk), ())),
+                    )
+                    for axe in axes
+                )
+                tables.append(Table(title=niveau.template_label, group=group, inverted=True, blocks=blocks))
+            continue
+        for axe in axes:
+            blocks = tuple(
+                Block(label=niveau.template_label or niveau.label, actions=tuple(by_cell.get((axe.pk, niveau.pk), ())))
+                for niveau in group_niveaux
+            )
+            title = wording.axis_title(axe.number, group, axe.label_for(group_niveaux[0]))
+            tables.append(Table(title=title, group=group, inverted=False, blocks=blocks))
+    return tuple(tables)
+
+
+def _checklists(*, items, ticked_ids, autres) -> tuple[Checklist, ...]:
+    checklists = []
+    for category in CategorieRessource:
+        checklists.append(
+            Checklist(
+                category=category.value,
+                label=category.label,
+                items=tuple(
+                    ChecklistItem(group=item.group, label=item.label, ticked=item.pk in ticked_ids)
+                    for item in items
+                    if item.category == category and (item.is_active or item.pk in ticked_ids)
+                ),
+                other=(autres or {}).get(category.value, ""),
+            )
+        )
+    return tuple(checklists)
+
+
+def calendar_events_of(actions) -> list[CalendarEvent]:
+    events = []
+    for action in actions:
+        if not action.start_date:
+            continue
+        events.append(
+            CalendarEvent(
+                uid=f"action-{action.pk}@ppo",
+                title=action.title,
+                start=action.start_date,
+                end=action.end_date or action.start_date,
+                description="\n\n".join(filter(None, [action.description, action.partners])),
+                niveaux=", ".join(n.short_label for n in action.niveaux.all()),
+                stamp=action.updated_at,
+            )
+        )
+    return events
+
+
+def _actions_queryset():
+    return (
+        Action.objects.select_related("axe")
+        .prefetch_related(
+            Prefetch("niveaux", queryset=Niveau.objects.order_by("order")),
+            "actors",
+            "partner_items",
+        )
+        .order_by("axe__number", "order", "pk")
+    )
+
+
+def programme_document(*, programme: ProgrammeAnnuel, public: bool = False, extra_events=()) -> ProgrammeDocument:
+    """All the content of a programme's documents. `extra_events` adds dated events (the académie's temps forts)."""
+    programme = (
+        ProgrammeAnnuel.objects.select_related("ppo__etablissement__academie")
+        .prefetch_related("ressources")
+        .get(pk=programme.pk)
+    )
+    etablissement = programme.ppo.etablissement
+    raw_actions = list(_actions_queryset().filter(programme=programme))
+    actions = [_doc_action(a, public=public) for a in raw_actions]
+    used = {n.pk: n for a in raw_actions for n in a.niveaux.all()}
+    taught = {n.pk: n for n in etablissement.niveaux.all()}
+    niveaux = sorted({**taught, **used}.values(), key=lambda n: n.order)
+    axes = list(Axe.objects.all())
+    items = list(RessourceItem.objects.all())
+    ticked_ids = {item.pk for item in programme.ressources.all()}
+    events = calendar_events_of(raw_actions) + list(extra_events)
+    events.sort(key=lambda e: (e.start, e.title))
+    history = ()
+    if not public:
+        history = tuple(
+            HistoryLine(
+                status_label=change.get_status_display(),
+                at=change.at,
+                by=str(change.by) if change.by else "",
+                date_of_decision=change.date_of_decision,
+                comment=change.comment,
+            )
+            for change in programme.status_changes.select_related("by")
+        )
+    objectifs, axes_amelioration = diagnostic_bridge.lines_of(programme)
+    return ProgrammeDocument(
+        public=public,
+        programme_pk=programme.pk,
+        public_id=str(programme.public_id),
+        etablissement_name=etablissement.name,
+        uai=etablissement.uai,
+        kind=etablissement.kind,
+        kind_label=etablissement.get_kind_display(),
+        commune=etablissement.commune,
+        academie=etablissement.academie.name,
+        year=programme.year,
+        year_label=programme.year_label,
+        ppo_period=programme.ppo.period_label,
+        status_label=programme.get_status_display(),
+        version=programme.version,
+        objectifs=objectifs,
+        axes_amelioration=axes_amelioration,
+        checklists=_checklists(items=items, ticked_ids=ticked_ids, autres=programme.ressources_autres),
+        training=programme.training,
+        tables=_tables(axes=axes, niveaux=niveaux, actions=actions, raw_actions=raw_actions),
+        actions=tuple(actions),
+        calendar=tuple(events),
+        history=history,
+        notes="" if public else programme.notes,
+    )
+
+
+def etablissement_calendar(*, etablissement, extra_events=()) -> list[CalendarEvent]:
+    """The dated actions of every programme of the school, oldest first (the subscription feed)."""
+    raw = _actions_queryset().filter(programme__ppo__etablissement=etablissement)
+    events = calendar_events_of(raw) + list(extra_events)
+    events.sort(key=lambda e: (e.start, e.title))
+    return events
+
+
+def programme_get(*, pk: int) -> ProgrammeAnnuel:
+    return ProgrammeAnnuel.objects.select_related("ppo__etablissement").get(pk=pk)
+
+
+def published_programme_get(*, public_id) -> ProgrammeAnnuel:
+    return ProgrammeAnnuel.objects.select_related("ppo__etablissement").get(
+        public_id=public_id, status=StatutProgramme.PUBLIE
+    )
+
+
+def calendar_token_of(*, etablissement) -> CalendarToken | None:
+    return CalendarToken.objects.filter(etablissement=etablissement).first()
+
+
+def calendar_token_get(*, token: str) -> CalendarToken:
+    return CalendarToken.objects.select_related("etablissement").get(token=token)
+
+
+def free_years(*, ppo) -> list[int]:
+    """The school years of the PPO that have no programme yet (where a Word file can be imported)."""
+    taken = set(ppo.programmes.values_list("year", flat=True))
+    return [year for year in range(ppo.first_year, ppo.last_year + 1) if year not in taken]
+
+
+def word_import_get(*, pk, owner) -> WordImport:
+    """A pending import of this user, not expired and not yet written."""
+    return WordImport.objects.select_related("ppo__etablissement").get(
+        pk=pk, owner=owner, programme__isnull=True, expires_at__gt=timezone.now()
+    )

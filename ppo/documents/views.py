@@ -1,0 +1,243 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from ppo.documents import perms, selectors, services
+from ppo.documents.forms import WordImportForm
+from ppo.documents.importer import ImportRefused
+from ppo.documents.importer.safety import size_label
+from ppo.documents.models import CalendarToken, WordImport
+from ppo.plans.models import PPO, ProgrammeAnnuel
+from ppo.plans.perms import can_read_history
+from ppo.referentiel.models import Etablissement
+
+DOWNLOADS = [
+    ("docx", False, "Programme au format Word", "Mise en page du modèle académique, modifiable et imprimable."),
+    ("pdf", False, "Programme pour le conseil d’administration", "Version complète, paginée, à joindre à la séance."),
+    ("pdf", True, "Programme pour les familles", "Contenu public seulement, sans commentaire interne ni nom."),
+    ("xlsx", False, "Actions au format Excel", "Une ligne par action et par niveau, filtres activés."),
+    ("ics", False, "Calendrier des actions datées", "À importer dans un agenda (format iCalendar)."),
+]
+
+
+def _programme_for(request, pk) -> ProgrammeAnnuel:
+    try:
+        programme = selectors.programme_get(pk=pk)
+    except ProgrammeAnnuel.DoesNotExist as exc:
+        raise Http404("Programme introuvable.") from exc
+    if not perms.can_download_programme(request.user, programme):
+        raise Http404("Programme introuvable.")
+    return programme
+
+
+def _file_response(export: services.ExportFile, *, inline=False) -> HttpResponse:
+    response = HttpResponse(export.data, content_type=export.content_type)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{export.filename}"'
+    response["Content-Length"] = str(export.size)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_GET
+def programme(request, pk):
+    programme = _programme_for(request, pk)
+    etablissement = programme.ppo.etablissement
+    contents = {
+        False: selectors.programme_document(programme=programme),
+        True: selectors.programme_document(programme=programme, public=True),
+    }
+    downloads = []
+    for fmt, public, label, description in DOWNLOADS:
+        export = services.export_build(content=contents[public], fmt=fmt)
+        name = "family_pdf" if public else "download"
+        kwargs = {"pk": programme.pk} if public else {"pk": programme.pk, "fmt": fmt}
+        downloads.append(
+            {
+                "label": label,
+                "description": description,
+                "url": reverse(f"documents:{name}", kwargs=kwargs),
+                "format": services.FORMATS[fmt].label,
+                "size": size_label(export.size),
+                "filename": export.filename,
+            }
+        )
+    token = selectors.calendar_token_of(etablissement=etablissement)
+    can_see_link = perms.can_see_calendar_link(request.user, etablissement)
+    feed_url = ""
+    if token and can_see_link:
+        feed_url = request.build_absolute_uri(reverse("documents:calendar_feed", args=[token.token]))
+    return render(
+        request,
+        "documents/programme.html",
+        {
+            "title": f"Documents — {etablissement.name} — {programme.year_label}",
+            "breadcrumb_data": {
+                "links": [{"url": reverse("plans:programme", args=[programme.pk]), "title": programme.year_label}],
+                "current": "Documents et exports",
+            },
+            "programme": programme,
+            "etablissement": etablissement,
+            "downloads": downloads,
+            "public_url": reverse("documents:public_pdf", args=[programme.public_id])
+            if perms.can_download_public(programme)
+            else "",
+            "feed_url": feed_url,
+            "feed_webcal": feed_url.replace("https://", "webcal://").replace("http://", "webcal://"),
+            "token": token if can_see_link else None,
+            "can_see_link": can_see_link,
+            "can_renew": perms.can_renew_calendar_link(request.user, etablissement),
+            "can_import": perms.can_import_word(request.user, programme.ppo),
+            "free_years": selectors.free_years(ppo=programme.ppo),
+            "can_read_history": can_read_history(request.user, programme),
+            "current": "documents",
+        },
+    )
+
+
+@login_required
+@require_GET
+def download(request, pk, fmt):
+    if fmt not in services.FORMATS:
+        raise Http404("Format inconnu.")
+    programme = _programme_for(request, pk)
+    content = selectors.programme_document(programme=programme)
+    return _file_response(services.export_build(content=content, fmt=fmt))
+
+
+@login_required
+@require_GET
+def family_pdf(request, pk):
+    programme = _programme_for(request, pk)
+    content = selectors.programme_document(programme=programme, public=True)
+    return _file_response(services.export_build(content=content, fmt="pdf"))
+
+
+@require_GET
+def public_pdf(request, public_id):
+    try:
+        programme = selectors.published_programme_get(public_id=public_id)
+    except ProgrammeAnnuel.DoesNotExist as exc:
+        raise Http404("Aucun programme publié à cette adresse.") from exc
+    content = selectors.programme_document(programme=programme, public=True)
+    return _file_response(services.export_build(content=content, fmt="pdf"))
+
+
+@require_GET
+def calendar_feed(request, token):
+    try:
+        calendar_token = selectors.calendar_token_get(token=token)
+    except CalendarToken.DoesNotExist as exc:
+        raise Http404("Lien d’abonnement inconnu ou renouvelé.") from exc
+    etablissement = calendar_token.etablissement
+    events = selectors.etablissement_calendar(etablissement=etablissement)
+    data = services.build_ics(name=f"PPO — {etablissement.name}", events=events)
+    response = HttpResponse(data, content_type=services.FORMATS["ics"].content_type)
+    response["Content-Disposition"] = f'inline; filename="ppo-{etablissement.uai.lower()}.ics"'
+    return response
+
+
+@login_required
+@require_POST
+def calendar_renew(request, pk):
+    etablissement = get_object_or_404(Etablissement, pk=pk)
+    if not perms.can_see_etablissement(request.user, etablissement):
+        raise Http404("Établissement introuvable.")
+    if not perms.can_renew_calendar_link(request.user, etablissement):
+        raise PermissionDenied("Seule la direction renouvelle le lien d’abonnement.")
+    services.calendar_token_renew(etablissement=etablissement, user=request.user)
+    messages.success(request, "Nouveau lien d’abonnement créé : l’ancien lien ne fonctionne plus.")
+    back = request.POST.get("next", "")
+    if back.startswith("/") and not back.startswith("//"):
+        return redirect(back)
+    return redirect("core:tableau_de_bord")
+
+
+def _ppo_for_import(request, pk) -> PPO:
+    ppo = get_object_or_404(PPO.objects.select_related("etablissement"), pk=pk)
+    if not perms.can_see_etablissement(request.user, ppo.etablissement):
+        raise Http404("PPO introuvable.")
+    if not perms.can_import_word(request.user, ppo):
+        raise PermissionDenied("Seule la direction importe un document Word dans une nouvelle année.")
+    return ppo
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_upload(request, pk):
+    ppo = _ppo_for_import(request, pk)
+    years = selectors.free_years(ppo=ppo)
+    form = WordImportForm(request.POST or None, request.FILES or None, years=years)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            data = services.upload_read(upload=upload)
+            word_import = services.word_import_prepare(
+                ppo=ppo, year=form.cleaned_data["year"], user=request.user, filename=upload.name, data=data
+            )
+        except ImportRefused as exc:
+            form.add_error("file", str(exc))
+        else:
+            return redirect("documents:import_preview", pk=word_import.pk)
+    return render(
+        request,
+        "documents/import_upload.html",
+        {
+            "title": f"Importer un PPO au format Word — {ppo.etablissement.name}",
+            "breadcrumb_data": {"current": "Importer un document Word"},
+            "ppo": ppo,
+            "form": form,
+            "years": years,
+        },
+    )
+
+
+def _word_import_for(request, pk) -> WordImport:
+    try:
+        return selectors.word_import_get(pk=pk, owner=request.user)
+    except WordImport.DoesNotExist as exc:
+        raise Http404("Import introuvable ou expiré : déposez le fichier à nouveau.") from exc
+
+
+@login_required
+@require_GET
+def import_preview(request, pk):
+    word_import = _word_import_for(request, pk)
+    niveaux_taught = set(word_import.ppo.etablissement.niveaux.values_list("code", flat=True))
+    parsed = word_import.parsed
+    foreign = sorted({code for a in parsed["actions"] for code in a["niveaux"] if code not in niveaux_taught})
+    return render(
+        request,
+        "documents/import_preview.html",
+        {
+            "title": f"Aperçu de l’import — {word_import.filename}",
+            "breadcrumb_data": {"current": "Aperçu de l’import"},
+            "word_import": word_import,
+            "parsed": parsed,
+            "foreign_niveaux": foreign,
+        },
+    )
+
+
+@login_required
+@require_POST
+def import_confirm(request, pk):
+    word_import = _word_import_for(request, pk)
+    if not perms.can_import_word(request.user, word_import.ppo):
+        raise PermissionDenied("Seule la direction importe un document Word dans une nouvelle année.")
+    try:
+        programme = services.word_import_confirm(word_import=word_import, user=request.user)
+    except (ImportRefused, ValidationError) as exc:
+        text = str(exc) if isinstance(exc, ImportRefused) else "; ".join(exc.messages)
+        messages.error(request, f"L’import n’a rien écrit : {text}")
+        return redirect("documents:import_preview", pk=word_import.pk)
+    messages.success(
+        request,
+        f"Le programme {programme.year_label} a été créé à partir du document Word ({len(word_import.parsed['actions'])} actions).",
+    )
+    return redirect("documents:programme", pk=programme.pk)
