@@ -1,7 +1,8 @@
 """Full-text search of the catalogue: PostgreSQL French full text, or a word-by-word fallback on SQLite.
 
-PostgreSQL: `search_vector` (title weighted A, the rest B, French configuration) with a GIN index, queried with
-`websearch_to_tsquery('french', …)` and ranked. SQLite: every significant word of the query, lower case and
+PostgreSQL: `search_vector` (title weighted A, the rest B, and the unaccented text C, French configuration) with a
+GIN index, queried with `websearch_to_tsquery('french', …)` for the query as typed OR its unaccented form (the
+French configuration keeps accents: « metiers » would not find « métiers » otherwise), ranked. SQLite: every significant word of the query, lower case and
 without accents, must appear in `search_text` (a final « s » or « x » is dropped so « métiers » finds « métier »).
 """
 
@@ -23,8 +24,10 @@ def uses_full_text() -> bool:
 
 
 def search_vector_expression():
-    return SearchVector("title", weight="A", config="french") + SearchVector(
-        "search_document", weight="B", config="french"
+    return (
+        SearchVector("title", weight="A", config="french")
+        + SearchVector("search_document", weight="B", config="french")
+        + SearchVector("search_text", weight="C", config="french")
     )
 
 
@@ -52,6 +55,9 @@ def apply_text_search(queryset: QuerySet, query: str) -> QuerySet:
         return queryset.annotate(rank=Value(0.0))
     if uses_full_text():
         search = SearchQuery(query, config="french", search_type="websearch")
+        plain = normalize(query)
+        if plain and plain != query:
+            search |= SearchQuery(plain, config="french", search_type="websearch")
         return queryset.filter(search_vector=search).annotate(rank=SearchRank(F("search_vector"), search))
     for term in fallback_terms(query):
         queryset = queryset.filter(search_text__contains=term)

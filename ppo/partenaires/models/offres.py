@@ -68,7 +68,7 @@ class Offre(models.Model):
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
     created_by = models.ForeignKey(
-        "comptes.User", verbose_name="créée par", on_delete=models.SET_NULL, null=True, related_name="+"
+        "comptes.User", verbose_name="créée par", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
     class Meta:

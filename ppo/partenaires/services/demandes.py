@@ -5,7 +5,9 @@ On acceptance and on scheduling, the school's action (axis 2, the level asked) i
 programme of the current school year, so the follow-up of the PPO sees it.
 """
 
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -132,6 +134,31 @@ def _sync_action(demande: DemandeIntervention, user) -> None:
     demande.save(update_fields=["action", "updated_at"])
 
 
+def _record_done_in_suivi(demande: DemandeIntervention, user) -> None:
+    """Marks the linked action done in the follow-up (app `suivi`), unless the school already followed it up."""
+    if demande.action_id is None or not apps.is_installed("ppo.suivi"):
+        return
+    try:
+        from ppo.suivi.enums import StatutSuivi
+        from ppo.suivi.models import SuiviAction
+        from ppo.suivi.services import suivi_record
+    except ImportError:
+        return
+    if SuiviAction.objects.filter(action_id=demande.action_id).exists():
+        return
+    try:
+        with transaction.atomic():
+            suivi_record(
+                action=demande.action,
+                user=user,
+                status=StatutSuivi.REALISEE,
+                actual_date=demande.scheduled_date,
+                comment="Intervention d’un ambassadeur métiers indiquée comme réalisée.",
+            )
+    except ValidationError:
+        return
+
+
 @transaction.atomic
 def demande_accept(*, demande: DemandeIntervention, user) -> DemandeIntervention:
     _require(demande, StatutDemande.DEMANDEE)
@@ -170,6 +197,7 @@ def demande_mark_done(*, demande: DemandeIntervention, user) -> DemandeIntervent
     _require(demande, StatutDemande.PLANIFIEE)
     demande.status = StatutDemande.REALISEE
     demande.save(update_fields=["status", "updated_at"])
+    _record_done_in_suivi(demande, user)
     _notify(demande=demande, to_ambassadeur=demande.ambassadeur.user_id != user.pk, event="realisee")
     return demande
 
