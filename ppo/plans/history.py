@@ -4,8 +4,11 @@ Reads the whole history of the programme in a fixed number of queries and comput
 the previous record of the same object in Python.
 """
 
+import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from ppo.plans.enums import CategorieRessource
 from ppo.plans.models import Action, Axe, ProgrammeAnnuel
 
 ACTION_FIELDS = [
@@ -27,7 +30,11 @@ ACTION_FIELDS = [
     "gender_equality",
     "internal_comment",
 ]
+ACTION_ATTRS = [Action._meta.get_field(name) for name in ACTION_FIELDS]
 PROGRAMME_FIELDS = ["status", "ressources_autres", "training", "notes"]
+SAME_SAVE = datetime.timedelta(seconds=5)
+CATEGORIES = dict(CategorieRessource.choices)
+PROGRAMME_ATTRS = [ProgrammeAnnuel._meta.get_field(name) for name in PROGRAMME_FIELDS]
 KINDS = {"+": "Création", "~": "Modification", "-": "Suppression"}
 
 
@@ -62,32 +69,55 @@ def programme_history(*, programme) -> list[Entry]:
         .order_by("history_date", "history_id")
     )
     entries = []
-    previous = None
-    for record in action_records:
-        before = previous if previous is not None and previous.id == record.id else None
-        changes = _diff(Action, ACTION_FIELDS, before, record, axes)
-        before_niveaux = _niveaux(before) if before is not None else ""
-        after_niveaux = _niveaux(record)
-        if before_niveaux != after_niveaux and record.history_type != "-":
-            changes.append(Change("niveaux", before_niveaux or "—", after_niveaux or "—"))
-        entries.append(_entry(record, f"Action « {record.title} »", changes))
-        previous = record
-    before = None
-    for record in programme_records:
-        changes = _diff(ProgrammeAnnuel, PROGRAMME_FIELDS, before, record, axes)
-        entries.append(_entry(record, f"Programme {programme.year_label}", changes))
-        before = record
+    for group, before in _groups(action_records, ACTION_ATTRS):
+        last = group[-1]
+        changes = _diff(Action, ACTION_FIELDS, before, last, axes)
+        old_niveaux = _niveaux(before) if before is not None else ""
+        if old_niveaux != _niveaux(last):
+            changes.append(Change("niveaux", old_niveaux or "—", _niveaux(last) or "—"))
+        entries.append(_entry(group, f"Action « {last.title} »", changes))
+    for group, before in _groups(programme_records, PROGRAMME_ATTRS):
+        changes = _diff(ProgrammeAnnuel, PROGRAMME_FIELDS, before, group[-1], axes)
+        entries.append(_entry(group, f"Programme {programme.year_label}", changes))
     entries.sort(key=lambda e: e.at, reverse=True)
     return entries
 
 
-def _entry(record, subject, changes):
+def _groups(records, names):
+    """A save and the records its levels add right after (same user, same fields) make one entry.
+
+    Yields each group with the record just before it (None for a creation). `records` are sorted by object and date.
+    """
+    group, before = [], None
+    for record in records:
+        if group and not _same_save(group[-1], record, names):
+            yield group, before
+            before = group[-1] if record.id == group[-1].id else None
+            group = []
+        group.append(record)
+    if group:
+        yield group, before
+
+
+def _same_save(previous, record, names) -> bool:
+    return (
+        record.id == previous.id
+        and record.history_type == "~"
+        and record.history_user_id == previous.history_user_id
+        and record.history_date - previous.history_date <= SAME_SAVE
+        and all(getattr(record, f.attname) == getattr(previous, f.attname) for f in names)
+    )
+
+
+def _entry(group, subject, changes):
+    first, last = group[0], group[-1]
+    kind = "-" if last.history_type == "-" else first.history_type
     return Entry(
-        at=record.history_date,
-        user=record.history_user,
-        kind=KINDS.get(record.history_type, record.history_type),
+        at=last.history_date,
+        user=last.history_user,
+        kind=KINDS.get(kind, kind),
         subject=subject,
-        changes=changes if record.history_type != "-" else [],
+        changes=[] if kind == "-" else changes,
     )
 
 
@@ -122,7 +152,9 @@ def _show(model_field, value, axes) -> str:
     if model_field.choices:
         return str(dict(model_field.choices).get(value, value))
     if isinstance(value, dict):
-        return " ; ".join(f"{k} : {v}" for k, v in value.items())
+        return " ; ".join(f"{CATEGORIES.get(k, k)} : {v}" for k, v in value.items())
     if hasattr(value, "strftime"):
         return value.strftime("%d/%m/%Y")
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}".replace(".", ",")
     return str(value)
