@@ -1,0 +1,253 @@
+"""The dashboard on a small hand-built data set, with the expected figures written out."""
+
+import datetime
+from decimal import Decimal
+from io import BytesIO
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from ppo.campagnes import analysis
+from ppo.campagnes.enums import SensCible
+from ppo.campagnes.models import Priorite, VolumeReference
+from ppo.comptes.enums import Role
+from ppo.diagnostic.models import Indicateur, ValeurIndicateur
+from ppo.plans.enums import CategorieRessource, StatutProgramme, TypeAction
+from ppo.plans.models import Axe, RessourceItem
+from ppo.plans.services import programme_set_status
+from ppo.referentiel.enums import Secteur
+from ppo.referentiel.models import Academie, Niveau
+from tests.campagnes import factories
+from tests.factories import BassinFactory, DepartementFactory, EtablissementFactory, user_with
+
+pytestmark = pytest.mark.django_db
+BEFORE_DEADLINE = datetime.date(2026, 1, 10)
+AFTER_DEADLINE = datetime.date(2026, 4, 1)
+
+
+def _set(programme, status):
+    programme_set_status(programme=programme, status=status, user=programme.ppo.created_by)
+
+
+@pytest.fixture
+def data():
+    """A and B (LP, bassin 1), C and D (collèges, bassin 2, D private), E (LGT, bassin 1, nothing), F (Lille)."""
+    normandie = Academie.objects.get(code="70")
+    b1, b2 = BassinFactory(name="Caen"), BassinFactory(name="Cotentin")
+    calvados, manche = DepartementFactory(code="014"), DepartementFactory(code="050", name="Manche")
+    campagne = factories.campagne(academie=normandie)
+    VolumeReference.objects.create(campagne=campagne, niveau=Niveau.objects.get(code="5e"), hours=12)
+    partner = RessourceItem.objects.filter(category=CategorieRessource.PARTENARIATS).first()
+    s = {
+        "A": EtablissementFactory(lp=True, name="A", bassin=b1, departement=calvados),
+        "B": EtablissementFactory(lp=True, name="B", bassin=b1, departement=calvados),
+        "C": EtablissementFactory(college=True, name="C", bassin=b2, departement=manche),
+        "D": EtablissementFactory(college=True, name="D", bassin=b2, departement=manche, secteur=Secteur.PRIVE),
+        "E": EtablissementFactory(lgt=True, name="E", bassin=b1, departement=calvados),
+    }
+    lille = Academie.objects.get(code="09")
+    s["F"] = EtablissementFactory(
+        lgt=True, name="F", departement=DepartementFactory(code="059", academie=lille), academie=lille
+    )
+    a = factories.programme(s["A"])
+    factories.action(
+        a,
+        axe=1,
+        niveaux=("2nde-pro", "1re-pro"),
+        kind=TypeAction.SEANCE,
+        hours=Decimal(4),
+        gender_equality=True,
+        partner_items=[partner],
+    )
+    factories.action(a, axe=2, niveaux=("2nde-pro",), kind=TypeAction.VISITE, hours=Decimal(6))
+    factories.transmitted(a)
+    b = factories.programme(s["B"])
+    factories.action(b, axe=1, niveaux=("2nde-pro",), kind=TypeAction.SEANCE, hours=Decimal(2))
+    factories.transmitted(b)
+    _set(b, StatutProgramme.VALIDE)
+    c = factories.programme(s["C"])
+    factories.action(
+        c, axe=2, niveaux=("5e",), kind=TypeAction.INTERVENTION, hours=Decimal(3), partner_items=[partner]
+    )
+    factories.transmitted(c)
+    _set(c, StatutProgramme.A_COMPLETER)
+    d = factories.programme(s["D"])  # a draft: its actions are not counted
+    factories.action(d, axe=2, niveaux=("5e",), kind=TypeAction.VISITE, hours=Decimal(50), gender_equality=True)
+    f = factories.programme(s["F"])  # another académie
+    factories.action(f, axe=1, niveaux=("2nde-gt",), hours=Decimal(9))
+    factories.transmitted(f)
+    return {"schools": s, "campagne": campagne, "partner": partner, "b1": b1, "b2": b2, "manche": manche}
+
+
+def _dashboard(user, today=BEFORE_DEADLINE, **filters):
+    return analysis.dashboard(user=user, filtres=analysis.Filtres(year=2025, **filters), today=today)["tables"]
+
+
+def _column(table, index=1):
+    return {row[0].value: row[index].value for row in table.rows}
+
+
+def test_schools_by_status_before_and_after_the_deadline(data):
+    academie = user_with(Role.ACADEMIE, academie=Academie.objects.get(code="70"))
+    before = _column(_dashboard(academie)["statuts"])
+    assert before == {
+        "Non commencé": 1,
+        "En préparation": 1,
+        "Transmis": 1,
+        "Renvoyé à compléter": 1,
+        "Validé": 1,
+        "En retard": 0,
+        "Total": 5,
+    }
+    after = _column(_dashboard(academie, today=AFTER_DEADLINE)["statuts"])
+    assert (after["Non commencé"], after["En préparation"], after["En retard"], after["Total"]) == (0, 0, 2, 5)
+
+
+def test_coverage_counts_schools_with_a_transmitted_programme(data):
+    academie = user_with(Role.ACADEMIE, academie=Academie.objects.get(code="70"))
+    table = _dashboard(academie)["couverture"]
+    rows = {row[0].value: [c.text for c in row[1:]] for row in table.rows}
+    assert rows["Seconde professionnelle"] == ["2 / 2 (100 %)", "1 / 2 (50 %)", "0 / 2 (0 %)"]
+    assert rows["Première professionnelle"] == ["1 / 2 (50 %)", "0 / 2 (0 %)", "0 / 2 (0 %)"]
+    assert rows["Cinquième"] == ["0 / 1 (0 %)", "1 / 1 (100 %)", "0 / 1 (0 %)"]
+    axe1 = Axe.objects.get(number=1)
+    seconde = Niveau.objects.get(code="2nde-pro")
+    cell = table.rows[[r[0].value for r in table.rows].index("Seconde professionnelle")][1]
+    assert cell.params == {"cellule": f"{axe1.pk}-{seconde.pk}"}
+    assert cell.level == 4
+
+
+def test_actions_by_kind_partner_axis_hours_mixity_and_decouverte(data):
+    academie = user_with(Role.ACADEMIE, academie=Academie.objects.get(code="70"))
+    tables = _dashboard(academie)
+    assert _column(tables["types"]) == {
+        "Séance ou atelier en classe": 2,
+        "Visite d’entreprise ou d’établissement": 1,
+        "Intervention de professionnels ou de partenaires": 1,
+    }
+    assert _column(tables["types"], 2)["Séance ou atelier en classe"] == 2
+    assert _column(tables["partenaires"]) == {data["partner"].label: 2}
+    assert _column(tables["partenaires"], 2) == {data["partner"].label: 2}
+    axes = _column(tables["axes"])
+    assert (axes["Axe 1 — Projet d’orientation"], axes["Axe 2 — Monde économique et métiers"]) == (2, 2)
+    hours = {row[0].value: [c.value for c in row[1:]] for row in tables["heures"].rows}
+    assert hours["Seconde professionnelle"][:3] == [2, Decimal(12), Decimal("6.0")]
+    assert hours["Première professionnelle"][:3] == [2, Decimal(4), Decimal("2.0")]
+    assert hours["Cinquième"] == [1, Decimal(3), Decimal("3.0"), Decimal(12)]
+    assert _column(tables["mixite"])["Actions contribuant à l’égalité filles-garçons"] == 1
+    assert _column(tables["mixite"])["Établissements ayant au moins une telle action"] == 1
+    assert _column(tables["decouverte"]) == {"Collèges": 2, "Collèges ayant de telles actions": 1, "Part": "50 %"}
+
+
+def test_priority_indicator_against_its_target(data):
+    s = data["schools"]
+    indicateur = Indicateur.objects.get(code="part_filles_specialite")
+    for school, scope, value in [(s["A"], "NSI", 20), (s["A"], "HLP", 75), (s["B"], "NSI", 35), (s["B"], "HLP", 60)]:
+        ValeurIndicateur.objects.create(
+            etablissement=school, indicateur=indicateur, year=2025, scope=scope, value=value
+        )
+    Priorite.objects.create(
+        campagne=data["campagne"],
+        text="30 % de mixité",
+        indicator_code="part_filles_specialite",
+        target=30,
+        unit="%",
+        target_direction=SensCible.MIXITE,
+    )
+    academie = user_with(Role.ACADEMIE, academie=Academie.objects.get(code="70"))
+    row = _dashboard(academie)["priorites"].rows[0]
+    assert [c.value for c in row[3:]] == [4, 2, "50 %"]
+
+
+def test_filters_and_scopes(data):
+    academie = user_with(Role.ACADEMIE, academie=Academie.objects.get(code="70"))
+    assert _column(_dashboard(academie, bassin=data["b2"].pk)["statuts"])["Total"] == 2
+    assert _column(_dashboard(academie, departement=data["manche"].pk)["statuts"])["Total"] == 2
+    assert _column(_dashboard(academie, secteur="prive")["statuts"])["Total"] == 1
+    assert _column(_dashboard(academie, kind="lp")["statuts"])["Total"] == 2
+    bassin = user_with(Role.BASSIN, bassin=data["b1"])
+    assert _column(_dashboard(bassin)["statuts"])["Total"] == 3
+    lille = user_with(Role.ACADEMIE, academie=Academie.objects.get(code="09"))
+    assert _column(_dashboard(lille)["statuts"]) == {
+        **dict.fromkeys(_column(_dashboard(lille)["statuts"]), 0),
+        "Transmis": 1,
+        "Total": 1,
+    }
+
+
+def _names(response):
+    return [school.name for school in response.context["schools"]]
+
+
+def test_every_figure_links_to_its_schools(client, data):
+    client.force_login(user_with(Role.ACADEMIE, academie=Academie.objects.get(code="70")))
+    url = reverse("campagnes:etablissements")
+    axe1, seconde = Axe.objects.get(number=1), Niveau.objects.get(code="2nde-pro")
+    assert _names(client.get(url, {"annee": 2025, "etat": "transmis"})) == ["A"]
+    assert _names(client.get(url, {"annee": 2025, "cellule": f"{axe1.pk}-{seconde.pk}"})) == ["A", "B"]
+    assert _names(client.get(url, {"annee": 2025, "partenaire": data["partner"].pk})) == ["A", "C"]
+    assert _names(client.get(url, {"annee": 2025, "mixite": "1"})) == ["A"]
+    assert _names(client.get(url, {"annee": 2025, "decouverte": "1"})) == ["C"]
+    assert _names(client.get(url, {"annee": 2025, "type": TypeAction.VISITE})) == ["A"]
+    assert _names(client.get(url, {"annee": 2025, "etat": "en_retard", "bassin": data["b1"].pk})) == ["E"]
+    dashboard = client.get(reverse("campagnes:tableau_de_bord"), {"annee": 2025}).content.decode()
+    assert f"cellule={axe1.pk}-{seconde.pk}" in dashboard
+
+
+def test_bad_filters_get_a_message_and_are_ignored(client, data):
+    client.force_login(user_with(Role.ACADEMIE, academie=Academie.objects.get(code="70")))
+    response = client.get(reverse("campagnes:tableau_de_bord"), {"annee": "abc", "bassin": "999999"})
+    assert response.status_code == 200
+    assert "Certains filtres sont invalides" in response.content.decode()
+
+
+def test_xlsx_export_of_a_table_and_of_everything(client, data):
+    client.force_login(user_with(Role.ACADEMIE, academie=Academie.objects.get(code="70")))
+    response = client.get(reverse("campagnes:export"), {"annee": 2025, "table": "statuts"})
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(BytesIO(response.content))["statuts"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1] == ("État", "Établissements", "Part")
+    assert ("Total", 5, "100 %") in rows
+    everything = load_workbook(
+        BytesIO(client.get(reverse("campagnes:export"), {"annee": 2025, "table": "tout"}).content)
+    )
+    assert {"statuts", "couverture", "types", "partenaires", "axes", "heures", "mixite", "decouverte"} <= set(
+        everything.sheetnames
+    )
+    listing = client.get(reverse("campagnes:export"), {"annee": 2025, "table": "etablissements", "etat": "transmis"})
+    names = [r[0] for r in load_workbook(BytesIO(listing.content)).active.iter_rows(min_row=3, values_only=True)]
+    assert names == ["A"]
+    assert client.get(reverse("campagnes:export"), {"table": "inconnu"}).status_code == 404
+
+
+def _school_with_programme(bassin, n):
+    school = EtablissementFactory(lp=True, bassin=bassin)
+    programme = factories.programme(school)
+    factories.action(programme, axe=1 + n % 3, niveaux=("2nde-pro",), hours=Decimal(2), gender_equality=n % 2 == 0)
+    if n % 2:
+        factories.transmitted(programme)
+
+
+def _count_queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("name", ["campagnes:tableau_de_bord", "campagnes:etablissements", "campagnes:carte"])
+def test_query_count_does_not_grow_with_the_schools(client, name):
+    bassin = BassinFactory()
+    factories.campagne()
+    client.force_login(user_with(Role.ACADEMIE, academie=Academie.objects.get(code="70")))
+    url = reverse(name) + "?annee=2025"
+    for n in range(3):
+        _school_with_programme(bassin, n)
+    small = _count_queries(client, url)
+    for n in range(3, 30):
+        _school_with_programme(bassin, n)
+    assert _count_queries(client, url) == small
+    assert small <= 40

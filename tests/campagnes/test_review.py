@@ -1,0 +1,219 @@
+"""The full review cycle, through the pages: transmit → sent back with comments → answer → transmit again → validate."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from ppo.campagnes.enums import EtatRevue
+from ppo.campagnes.models import Commentaire, Transmission
+from ppo.campagnes.services import NO_CA_WARNING
+from ppo.comptes.enums import Role
+from ppo.plans.enums import StatutProgramme
+from ppo.plans.services import programme_set_status
+from tests.campagnes import factories
+from tests.factories import BassinFactory, EtablissementFactory, user_with
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cycle():
+    bassin = BassinFactory()
+    school = EtablissementFactory(lp=True, bassin=bassin)
+    direction = user_with(Role.DIRECTION, etablissement=school)
+    programme = factories.programme(school, user=direction)
+    action = factories.action(programme, axe=2, title="Visite d’entreprise", hours=Decimal("3.0"))
+    return {
+        "school": school,
+        "programme": programme,
+        "action": action,
+        "direction": direction,
+        "redacteur": user_with(Role.REDACTEUR, etablissement=school),
+        "academie": user_with(Role.ACADEMIE, academie=school.academie),
+        "bassin": user_with(Role.BASSIN, bassin=bassin),
+        "other_bassin": user_with(Role.BASSIN, bassin=BassinFactory()),
+    }
+
+
+def _post(client, user, name, pk, data=None):
+    client.force_login(user)
+    return client.post(reverse(name, kwargs={"pk": pk}), data or {})
+
+
+def test_full_review_cycle(client, cycle, mailoutbox, django_capture_on_commit_callbacks):
+    programme, action = cycle["programme"], cycle["action"]
+    programme_set_status(programme=programme, status=StatutProgramme.ADOPTE_CA, user=cycle["direction"])
+
+    # 1. The direction transmits: a frozen copy, the programme is « transmis », the académie and bassin are told.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _post(client, cycle["direction"], "campagnes:programme_transmettre", programme.pk)
+    assert response.status_code == 302
+    first = Transmission.objects.get(programme=programme)
+    programme.refresh_from_db()
+    assert (first.number, programme.status, first.warning) == (1, StatutProgramme.TRANSMIS, "")
+    assert first.snapshot["actions"][0]["title"] == "Visite d’entreprise"
+    assert first.snapshot["actions"][0]["hours"] == "3.0"
+    assert sorted(m.to[0] for m in mailoutbox) == sorted([cycle["academie"].email, cycle["bassin"].email])
+    assert f"/academie/transmission/{first.pk}/" in mailoutbox[0].body
+
+    # 2. The académie puts it in review, comments on the action, sends it back: the direction gets each step.
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert (
+            _post(
+                client, cycle["academie"], "campagnes:transmission_decider", first.pk, {"decision": "en_cours"}
+            ).status_code
+            == 302
+        )
+        r = _post(
+            client,
+            cycle["academie"],
+            "campagnes:commentaire_ajouter",
+            first.pk,
+            {"anchor": f"action:{action.pk}", "text": "Quels partenaires pour cette visite ?"},
+        )
+        assert r.status_code == 302
+        r = _post(
+            client,
+            cycle["academie"],
+            "campagnes:transmission_decider",
+            first.pk,
+            {"decision": "a_completer", "message": "Merci de préciser les partenaires."},
+        )
+        assert r.status_code == 302
+    programme.refresh_from_db()
+    first.refresh_from_db()
+    assert programme.status == StatutProgramme.A_COMPLETER
+    assert first.review_status == EtatRevue.A_COMPLETER
+    assert [m.to for m in mailoutbox] == [[cycle["direction"].email]] * 3
+    assert "à compléter" in mailoutbox[-1].subject
+    comment = Commentaire.objects.get()
+    assert (comment.anchor_kind, comment.action_id) == ("action", action.pk)
+
+    # 3. The school sees the comment under the action, answers, completes the plan.
+    client.force_login(cycle["redacteur"])
+    page = client.get(reverse("campagnes:transmission", kwargs={"pk": first.pk})).content.decode()
+    assert "Quels partenaires pour cette visite ?" in page
+    assert page.index(f'id="action-{action.pk}"') < page.index("Quels partenaires")
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        r = _post(
+            client, cycle["redacteur"], "campagnes:commentaire_repondre", comment.pk, {"text": "La CCI et le CLEE."}
+        )
+    assert r.status_code == 302
+    assert Commentaire.objects.get(parent=comment).text == "La CCI et le CLEE."
+    assert sorted(m.to[0] for m in mailoutbox) == sorted([cycle["academie"].email, cycle["bassin"].email])
+    action.title = "Visite d’entreprise avec la CCI"
+    action.save()
+
+    # The first transmission never changes under the académie's eyes.
+    first.refresh_from_db()
+    assert first.snapshot["actions"][0]["title"] == "Visite d’entreprise"
+
+    # 4. The direction transmits again: a second snapshot with the new text.
+    with django_capture_on_commit_callbacks(execute=True):
+        _post(client, cycle["direction"], "campagnes:programme_transmettre", programme.pk)
+    second = Transmission.objects.get(programme=programme, number=2)
+    assert second.snapshot["actions"][0]["title"] == "Visite d’entreprise avec la CCI"
+    # The old transmission can no longer receive a decision.
+    r = _post(client, cycle["academie"], "campagnes:transmission_decider", first.pk, {"decision": "valide"})
+    assert r.status_code == 400
+    assert "plus récente" in r.content.decode()
+
+    # 5. The bassin validates the new version.
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        r = _post(client, cycle["bassin"], "campagnes:transmission_decider", second.pk, {"decision": "valide"})
+    assert r.status_code == 302
+    programme.refresh_from_db()
+    assert programme.status == StatutProgramme.VALIDE
+    assert [m.to for m in mailoutbox] == [[cycle["direction"].email]]
+    assert "validé" in mailoutbox[0].subject
+
+    # Every exchange is kept and dated, in order.
+    client.force_login(cycle["direction"])
+    page = client.get(reverse("campagnes:programme_transmettre", kwargs={"pk": programme.pk})).content.decode()
+    page = page[page.index("Échanges avec l’académie") :]
+    steps = [
+        "Transmission n° 1",
+        "Académie : mettre en cours de revue",
+        "Quels partenaires pour cette visite ?",
+        "Académie : renvoyer à compléter",
+        "La CCI et le CLEE.",
+        "Transmission n° 2",
+        "Académie : valider",
+    ]
+    positions = [page.index(step) for step in steps]
+    assert positions == sorted(positions)
+
+
+def test_transmission_without_ca_adoption_is_kept_with_a_warning(
+    client, cycle, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _post(client, cycle["direction"], "campagnes:programme_transmettre", cycle["programme"].pk)
+    sent = Transmission.objects.get()
+    assert sent.warning == NO_CA_WARNING
+    assert NO_CA_WARNING in mailoutbox[0].body
+    assert NO_CA_WARNING in client.get(response["Location"]).content.decode()
+
+
+def test_a_validated_programme_cannot_be_transmitted(client, cycle):
+    programme = cycle["programme"]
+    programme_set_status(programme=programme, status=StatutProgramme.VALIDE, user=cycle["direction"])
+    response = _post(client, cycle["direction"], "campagnes:programme_transmettre", programme.pk)
+    assert response.status_code == 302
+    assert not Transmission.objects.exists()
+    assert "ne peut pas être transmis" in client.get(response["Location"]).content.decode()
+
+
+def test_only_the_direction_transmits(client, cycle):
+    response = _post(client, cycle["redacteur"], "campagnes:programme_transmettre", cycle["programme"].pk)
+    assert response.status_code == 403
+    assert not Transmission.objects.exists()
+
+
+def test_sending_back_needs_a_message_or_a_comment(client, cycle):
+    sent = factories.transmitted(cycle["programme"])
+    response = _post(client, cycle["academie"], "campagnes:transmission_decider", sent.pk, {"decision": "a_completer"})
+    assert response.status_code == 400
+    assert "écrivez un message" in response.content.decode()
+    cycle["programme"].refresh_from_db()
+    assert cycle["programme"].status == StatutProgramme.TRANSMIS
+
+
+def test_a_comment_on_an_unknown_action_is_refused(client, cycle):
+    sent = factories.transmitted(cycle["programme"])
+    response = _post(
+        client, cycle["academie"], "campagnes:commentaire_ajouter", sent.pk, {"anchor": "action:999999", "text": "?"}
+    )
+    assert response.status_code == 400
+    assert not Commentaire.objects.exists()
+
+
+def test_another_bassin_sees_nothing(client, cycle):
+    sent = factories.transmitted(cycle["programme"])
+    client.force_login(cycle["other_bassin"])
+    assert client.get(reverse("campagnes:transmission", kwargs={"pk": sent.pk})).status_code == 404
+    response = _post(client, cycle["other_bassin"], "campagnes:transmission_decider", sent.pk, {"decision": "valide"})
+    assert response.status_code == 404
+
+
+def test_review_page_compares_with_similar_schools(client, cycle):
+    peer = factories.programme(EtablissementFactory(lp=True, bassin=cycle["school"].bassin))
+    factories.action(peer, axe=1, hours=Decimal("2"))
+    factories.action(peer, axe=3, hours=Decimal("4"))
+    factories.transmitted(peer)
+    other_kind = factories.programme(EtablissementFactory(lgt=True, bassin=cycle["school"].bassin))
+    factories.action(other_kind, axe=1, niveaux=("2nde-gt",))
+    factories.transmitted(other_kind)
+    sent = factories.transmitted(cycle["programme"])
+    client.force_login(cycle["academie"])
+    response = client.get(reverse("campagnes:transmission", kwargs={"pk": sent.pk}))
+    peers = response.context["peers"]
+    assert peers["n_peers"] == 1
+    rows = {row["label"]: (row["own"], row["peers"]) for row in peers["rows"]}
+    assert rows["Nombre d’actions"] == (1, Decimal("2.0"))
+    assert rows["Cases de la grille axes × niveaux couvertes"] == (1, Decimal("2.0"))
+    assert rows["Heures prévues (total des actions)"] == (Decimal("3.0"), Decimal("6.0"))
