@@ -44,7 +44,8 @@ class SuiviForm(DsfrBaseForm):
             "min_value": "Le nombre d’heures ne peut pas être négatif.",
             "invalid": "Saisissez un nombre d’heures, par exemple 1,5.",
         },
-        widget=forms.NumberInput(attrs={"inputmode": "decimal", "min": 0, "step": "0.5"}),
+        localize=True,  # « 1,5 » as well as « 1.5 »
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
     girls = _count_field("Filles touchées", "Le nombre de filles ne peut pas être négatif.")
     boys = _count_field("Garçons touchés", "Le nombre de garçons ne peut pas être négatif.")

@@ -21,8 +21,8 @@ def suivi_errors(
     if status not in StatutSuivi.values:
         errors["status"] = "Choisissez un état parmi ceux proposés."
     if status in NEEDS_REASON and not (reason or "").strip():
-        label = "le report" if status == StatutSuivi.REPORTEE else "l’annulation"
-        errors["reason"] = f"Indiquez le motif de {label}."
+        label = "du report" if status == StatutSuivi.REPORTEE else "de l’annulation"
+        errors["reason"] = f"Indiquez le motif {label}."
     if hours_spent is not None and hours_spent < 0:
         errors["hours_spent"] = "Le nombre d’heures ne peut pas être négatif."
     if girls is not None and girls < 0:
