@@ -1,0 +1,83 @@
+"""The head of the LP fills a cell of the grid, records the CP advice and the CA adoption, publishes; a family reads."""
+
+import os
+
+import pytest
+
+from ppo.core import demo as core_demo
+from ppo.core.demo import DEMO_PASSWORD
+from ppo.plans.models import PPO
+from tests.browser.conftest import assert_no_serious_axe_violations, login
+
+SHOTS = os.environ.get("PPO_SCREENSHOTS")
+
+
+def _shot(page, name):
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_head_of_lp_fills_the_grid_adopts_publishes_and_a_family_reads(page, browser, live_server, monkeypatch):
+    monkeypatch.setattr(core_demo, "APP_ORDER", ["plans"])
+    demo = core_demo.demo_load()
+    lp = demo.schools["lp"]
+    programme = PPO.objects.get(etablissement=lp, first_year=2025).programmes.get()
+
+    login(page, "direction.lp@demo.ppo.fr", DEMO_PASSWORD)
+    page.wait_for_url("**/tableau-de-bord/")
+    page.get_by_role("link", name="Mon PPO").first.click()
+    page.get_by_role("link", name="Programme 2025-2026").click()
+    page.wait_for_url(f"**/ppo/programme/{programme.pk}/")
+    assert page.get_by_text("3 points à compléter").is_visible()
+    assert_no_serious_axe_violations(page)
+    _shot(page, "grille")
+
+    # The empty cell CAP 2e année × axe 3, through the htmx panel.
+    page.get_by_role("link", name="Ajouter une action — CAP 2, axe 3").click()
+    panel = page.locator("#action-panel")
+    panel.get_by_role("heading", name="Ajouter une action").wait_for()
+    assert_no_serious_axe_violations(page)
+    _shot(page, "formulaire")
+    panel.get_by_label("Intitulé").fill("Découvrir les bacs pro en un an")
+    panel.get_by_label("PsyEN").check()
+    panel.get_by_label("Quand (période)").fill("mars")
+    panel.get_by_label("Suivi et évaluation (effets attendus)").fill("Chaque élève connaît une poursuite d’études.")
+    panel.get_by_role("button", name="Enregistrer l’action").click()
+    panel.get_by_text("L’action « Découvrir les bacs pro en un an » est ajoutée.").wait_for()
+    assert page.url.endswith(f"/ppo/programme/{programme.pk}/")  # the page was not left
+    assert page.get_by_role("link", name="Découvrir les bacs pro en un an").is_visible()
+    assert page.get_by_text("2 points à compléter").is_visible()
+
+    # The two other points: an action without expected effects, one without a date.
+    for title, label, value in (
+        ("Simulations d’entretien d’embauche", "Suivi et évaluation (effets attendus)", "Aisance à l’oral."),
+        ("Préparer sa recherche d’emploi", "Quand (période)", "avril"),
+    ):
+        page.get_by_role("link", name=title).click()
+        panel.get_by_label(label).fill(value)
+        panel.get_by_role("button", name="Enregistrer l’action").click()
+        panel.get_by_text(f"L’action « {title} » est enregistrée.").wait_for()
+    page.get_by_text("Contrôle de complétude : rien à signaler").wait_for()
+
+    page.get_by_role("link", name="Adoption et publication").click()
+    page.get_by_label("Date de la séance").fill("2026-01-13")
+    page.get_by_role("button", name="Enregistrer l’avis du conseil pédagogique").click()
+    page.get_by_text("Statut enregistré : Avis du conseil pédagogique rendu.").wait_for()
+    page.get_by_label("Date de la séance").fill("2026-02-05")
+    page.get_by_role("button", name="Enregistrer l’adoption en conseil d’administration").click()
+    page.get_by_text("Statut enregistré : Adopté en conseil d’administration.").wait_for()
+    page.get_by_role("button", name="Publier le programme").click()
+    page.get_by_text("Statut enregistré : Publié.").wait_for()
+    _shot(page, "statut")
+
+    family = browser.new_context(base_url=live_server.url, locale="fr-FR", viewport={"width": 375, "height": 800})
+    public = family.new_page()
+    public.goto(f"/ppo/public/etablissement/{lp.uai}/")
+    public.get_by_role("link", name="Programme 2025-2026").click()
+    public.get_by_role("heading", name="Programme d’orientation 2025-2026").wait_for()
+    assert public.get_by_text("Découvrir les bacs pro en un an").is_visible()
+    assert "Martin" not in public.content()  # the head of school's name
+    assert_no_serious_axe_violations(public)
+    _shot(public, "public")
+    family.close()
