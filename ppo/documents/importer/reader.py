@@ -279,10 +279,15 @@ def _programme_table(table: Table, state: State, ref: Reference) -> None:
 
 
 def _generic_table(table: Table, state: State, ref: Reference) -> None:
+    """A box of the template (one-column table) or the checklists: read its paragraphs; a section opened inside
+    the box ends with it."""
+    before = state.section
     for row in table.rows:
         for cell in _unique_cells(row):
             for paragraph in cell.paragraphs:
                 _paragraph(paragraph.text, paragraph._p, state, ref)
+    if state.section != before and state.section in ("objectifs", "axes", "ressources", "training"):
+        state.section, state.category = None, None
 
 
 def _walk(container, state: State, ref: Reference) -> None:

@@ -1,0 +1,112 @@
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from ppo.comptes.enums import Role
+from ppo.plans.enums import StatutProgramme
+from ppo.plans.services import programme_set_status
+from tests.documents.factories import rich_programme
+from tests.factories import EtablissementFactory, user_with
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_page_lists_every_export_with_format_and_size(client, rich, direction):
+    client.force_login(direction)
+    response = client.get(reverse("documents:programme", args=[rich.pk]))
+    text = response.content.decode()
+    assert response.status_code == 200
+    for label in ("Word", "PDF", "Excel", "iCalendar"):
+        assert f"{label} – " in text
+    assert "Programme pour les familles" in text
+    assert text.count("fr-link--download") == 5
+    assert " ko</span>" in text
+    assert "Créer le lien d’abonnement" in text
+    assert reverse("documents:import_upload", args=[rich.ppo_id]) in text
+
+
+@pytest.mark.parametrize("name", ["programme", "docx", "xlsx", "ics"])
+def test_query_count_does_not_grow_with_the_programme(client, db, name):
+    counts = []
+    for extra in (0, 30):
+        etablissement = EtablissementFactory(lp=True)
+        user = user_with(Role.DIRECTION, etablissement=etablissement)
+        programme = rich_programme(etablissement=etablissement, user=user, extra_actions=extra)
+        client.force_login(user)
+        if name == "programme":
+            url = reverse("documents:programme", args=[programme.pk])
+        else:
+            url = reverse("documents:download", args=[programme.pk, name])
+        counts.append(_queries(client, url))
+    assert counts[0] == counts[1]
+
+
+def test_downloads_have_their_type_and_name(client, rich, direction):
+    client.force_login(direction)
+    expected = {
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "pdf": "application/pdf",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "ics": "text/calendar; charset=utf-8",
+    }
+    for fmt, content_type in expected.items():
+        response = client.get(reverse("documents:download", args=[rich.pk, fmt]))
+        assert response["Content-Type"] == content_type
+        assert (
+            response["Content-Disposition"]
+            == f'attachment; filename="ppo-{rich.ppo.etablissement.uai.lower()}-2025-2026.{fmt}"'
+        )
+
+
+def test_family_pdf_is_public_once_published(client, rich, direction):
+    url = reverse("documents:public_pdf", args=[rich.public_id])
+    assert client.get(url).status_code == 404
+    programme_set_status(programme=rich, status=StatutProgramme.PUBLIE, user=direction)
+    response = client.get(url)
+    assert response.status_code == 200
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Entretiens personnalisés d’orientation" in text
+    assert "Prévoir une salle calme" not in text
+    assert "Proviseure adjointe" not in text
+
+
+def test_renewing_the_calendar_link_invalidates_the_old_one(client, rich, direction, lp):
+    client.force_login(direction)
+    page = reverse("documents:programme", args=[rich.pk])
+    renew = reverse("documents:calendar_renew", args=[lp.pk])
+    assert client.post(renew, {"next": page})["Location"] == page
+    first = lp.calendar_token.token
+    feed = reverse("documents:calendar_feed", args=[first])
+    assert feed in client.get(page).content.decode()
+    client.logout()
+    response = client.get(feed)
+    assert response.status_code == 200
+    calendar = Calendar.from_ical(response.content)
+    assert len(calendar.walk("VEVENT")) == 3
+    client.force_login(direction)
+    client.post(renew, {"next": "https://ailleurs.example/"})
+    lp.calendar_token.refresh_from_db()
+    assert lp.calendar_token.token != first
+    assert client.get(feed).status_code == 404
+    assert client.get(reverse("documents:calendar_feed", args=[lp.calendar_token.token])).status_code == 200
+
+
+def test_redacteur_sees_the_link_but_cannot_renew(client, rich, direction, lp):
+    client.force_login(direction)
+    client.post(reverse("documents:calendar_renew", args=[lp.pk]))
+    redacteur = user_with(Role.REDACTEUR, etablissement=lp)
+    client.force_login(redacteur)
+    text = client.get(reverse("documents:programme", args=[rich.pk])).content.decode()
+    assert lp.calendar_token.token in text
+    assert "Renouveler le lien" not in text
+    assert "Importer un document Word" not in text
