@@ -11,6 +11,7 @@ from ppo.referentiel.models import Academie
 
 TOLERANCE = 0.01  # degrees, about 1 km: enough for a map a few hundred pixels wide
 MIN_RING_POINTS = 8
+MAX_OFFSET = 5  # degrees from the main ring's centre
 
 
 def _distance(p, a, b) -> float:
@@ -49,6 +50,19 @@ def _outer_rings(geometry: dict) -> list:
     return []
 
 
+def _centre(ring) -> tuple[float, float]:
+    return sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring)
+
+
+def _mainland(rings: list) -> list:
+    """The main body of the académie: the largest ring and the rings near it. Far territories (Saint-Pierre-et-
+    Miquelon belongs to Normandie) would shrink the map to a dot; their schools appear in the list only."""
+    main = max(rings, key=len)
+    cx, cy = _centre(main)
+    near = [r for r in rings if abs(_centre(r)[0] - cx) < MAX_OFFSET and abs(_centre(r)[1] - cy) < MAX_OFFSET]
+    return [r for r in near if len(r) >= MIN_RING_POINTS or r is main]
+
+
 @transaction.atomic
 def contours_import(*, path: Path, tolerance: float = TOLERANCE) -> dict[str, int]:
     """Stores one simplified outline per académie found in the file (keyed by `code_academie`); returns the
@@ -61,8 +75,7 @@ def contours_import(*, path: Path, tolerance: float = TOLERANCE) -> dict[str, in
         academie = academies.get(code)
         if academie is None or not feature.get("geometry"):
             continue
-        rings = [simplify(ring, tolerance) for ring in _outer_rings(feature["geometry"])]
-        rings = [r for r in rings if len(r) >= MIN_RING_POINTS] or rings[:1]
+        rings = _mainland([simplify(ring, tolerance) for ring in _outer_rings(feature["geometry"])])
         points = [p for r in rings for p in r]
         ContourAcademie.objects.update_or_create(
             academie=academie,

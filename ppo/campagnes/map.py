@@ -60,11 +60,17 @@ def legend() -> list[dict]:
 def build_map(*, contour, schools: list, url_for) -> dict | None:
     """`schools`: objects with latitude, longitude, etat, name, uai; `url_for(school)` gives each marker's link."""
     placed = [s for s in schools if s.latitude is not None and s.longitude is not None]
-    lons = [s.longitude for s in placed]
-    lats = [s.latitude for s in placed]
     if contour is not None:
-        lons += [contour.min_lon, contour.max_lon]
-        lats += [contour.min_lat, contour.max_lat]
+        # Schools far from the outline (overseas) are listed only.
+        placed = [
+            s
+            for s in placed
+            if contour.min_lon - 0.5 <= s.longitude <= contour.max_lon + 0.5
+            and contour.min_lat - 0.5 <= s.latitude <= contour.max_lat + 0.5
+        ]
+        lons, lats = [contour.min_lon, contour.max_lon], [contour.min_lat, contour.max_lat]
+    else:
+        lons, lats = [s.longitude for s in placed], [s.latitude for s in placed]
     if not lons:
         return None
     min_lon, max_lon, min_lat, max_lat = min(lons), max(lons), min(lats), max(lats)

@@ -1,0 +1,37 @@
+import pytest
+
+from ppo.campagnes.models import Transmission
+from ppo.core.demo import DEMO_PASSWORD, demo_load
+from ppo.plans.enums import StatutProgramme
+from tests.browser.conftest import assert_no_serious_axe_violations, login
+
+
+@pytest.mark.django_db(transaction=True)
+def test_academie_reviews_a_transmitted_programme(page):
+    demo = demo_load()
+    sent = Transmission.objects.get(programme__ppo__etablissement=demo.schools["lgt"])
+    login(page, "academie@demo.ppo.fr", DEMO_PASSWORD)
+    page.wait_for_url("**/tableau-de-bord/")
+
+    page.goto("/academie/analyse/")
+    assert page.get_by_role("heading", name="Analyse de la campagne 2025-2026").is_visible()
+    assert page.get_by_role("table", name="Établissements par état de la campagne").is_visible()
+    assert_no_serious_axe_violations(page)
+
+    page.goto(f"/academie/transmission/{sent.pk}/")
+    assert page.get_by_role("heading", name="Lycée Jean Rostand — programme 2025-2026").is_visible()
+    assert_no_serious_axe_violations(page)
+    page.get_by_label("Porte sur").select_option("section:axe-2")
+    page.get_by_label("Commentaire", exact=True).fill("Belle place donnée aux anciens élèves.")
+    page.get_by_role("button", name="Ajouter le commentaire").click()
+    assert page.get_by_text("Belle place donnée aux anciens élèves.").is_visible()
+    page.get_by_text("Valider", exact=True).click()
+    page.get_by_label("Message à l’établissement").fill("Programme validé.")
+    page.get_by_role("button", name="Enregistrer la décision").click()
+    assert page.get_by_text("Décision enregistrée").is_visible()
+    sent.programme.refresh_from_db()
+    assert sent.programme.status == StatutProgramme.VALIDE
+
+    page.goto("/academie/analyse/carte/")
+    assert page.get_by_role("table", name="Établissements et état de leur programme").is_visible()
+    assert_no_serious_axe_violations(page)
