@@ -1,6 +1,6 @@
 """Small server-rendered SVG charts. Every chart sits next to a table of the same figures."""
 
-WIDTH, HEIGHT, PAD = 120, 32, 4
+WIDTH, HEIGHT, PAD = 80, 24, 3
 
 
 def sparkline(values: list, *, target=None) -> dict | None:
@@ -17,10 +17,12 @@ def sparkline(values: list, *, target=None) -> dict | None:
         return round(HEIGHT - PAD - (v - low) * (HEIGHT - 2 * PAD) / span, 1)
 
     points = [(round(PAD + i * step, 1), y(v)) for i, v in known]
+    # Strings, so that the French localisation of templates never writes « 4,5 » inside SVG coordinates.
     return {
-        "width": WIDTH,
-        "height": HEIGHT,
+        "width": str(WIDTH),
+        "height": str(HEIGHT),
         "points": " ".join(f"{x},{yy}" for x, yy in points),
-        "last": points[-1],
-        "target_y": y(float(target)) if target is not None else None,
+        "last_x": str(points[-1][0]),
+        "last_y": str(points[-1][1]),
+        "target_y": str(y(float(target))) if target is not None else None,
     }
