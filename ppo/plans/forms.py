@@ -93,6 +93,29 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
         self.fields["hours"].min_value = 0
         self.fields["hours"].validators.append(_non_negative)
 
+    GROUPS = [
+        ("L’action", ["title", "axe", "niveaux", "kind", "objective"]),
+        (
+            "Mise en œuvre envisagée : qui, quand, quoi, comment",
+            [
+                "actors",
+                "actors_other",
+                "period",
+                "start_date",
+                "end_date",
+                "description",
+            ],
+        ),
+        ("Partenaires", ["partner_items", "partners"]),
+        ("Élèves concernés et heures", ["classes", "pupils_count", "hours"]),
+        ("Suivi et évaluation", ["expected_effects", "indicators", "gender_equality"]),
+        ("Pour l’équipe", ["internal_comment"]),
+    ]
+
+    def groups(self):
+        """The fields by part of the official table, each part a fieldset."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.GROUPS]
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("end_date")

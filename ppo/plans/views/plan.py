@@ -157,6 +157,9 @@ def ressources(request, pk):
                 return redirect("plans:ressources", pk=programme.pk)
     else:
         form = RessourcesForm(initial=_ressources_initial(programme), items_by_category=items)
+        if not perms.can_edit_programme(request.user, programme):
+            for field in form.fields.values():
+                field.disabled = True
     return render(
         request,
         "plans/ressources.html",
