@@ -1,0 +1,18 @@
+import pytest
+
+from ppo.comptes.models import CodeRattachement, Membership
+from ppo.comptes.perms import active_memberships
+from ppo.core.demo import demo_accounts_text, demo_load
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_has_a_join_code_and_a_pending_request_and_is_idempotent():
+    demo = demo_load()
+    demo_load()
+    lp = demo.schools["lp"]
+    assert CodeRattachement.objects.get(etablissement=lp).display == "DEMA-RN26"
+    pending = Membership.objects.get(user__email="demande.lp@demo.ppo.fr")
+    assert pending.etablissement == lp and pending.confirmed_at is None
+    assert active_memberships(pending.user) == []
+    assert "demande.lp@demo.ppo.fr" in demo_accounts_text(demo)
