@@ -6,6 +6,7 @@ the campagnes app when it is installed and has them.
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -26,6 +27,14 @@ MONTHS = [
 ]
 
 
+def month_of_period(period: str) -> int | None:
+    """The month named by a period written as one month (« novembre », « 8 mars », « en janvier »), else None."""
+    match = re.fullmatch(r"\s*(?:en\s+|début\s+|fin\s+|mi-)?(?:(\d{1,2})(?:er)?\s+)?([a-zéû]+)\s*", period.lower())
+    if match and match.group(2) in MONTHS:
+        return MONTHS.index(match.group(2)) + 1
+    return None
+
+
 @dataclass
 class Entry:
     """One line of the calendar: an action of the school or a temps fort of the académie."""
@@ -43,7 +52,9 @@ class Entry:
         return self.action is None
 
     def overlaps(self, first: datetime.date, last: datetime.date) -> bool:
-        return self.start is not None and self.start <= last and (self.end or self.start) >= first
+        if self.start is None:
+            return month_of_period(self.period) == first.month
+        return self.start <= last and (self.end or self.start) >= first
 
 
 def month_label(day: datetime.date) -> str:
@@ -101,7 +112,10 @@ def _sort_key(entry):
 
 
 def by_month(*, year: int, entries: list[Entry]) -> tuple[list[dict], list[Entry]]:
-    """Months of the school year with their entries, and the undated entries."""
+    """Months of the school year with their entries, and the entries that no month holds.
+
+    An undated action whose period names one month (« mars ») sits in that month, with its period as written.
+    """
     months = []
     for first in school_months(year):
         last = _month_last_day(first)
@@ -109,7 +123,7 @@ def by_month(*, year: int, entries: list[Entry]) -> tuple[list[dict], list[Entry
         months.append(
             {"first": first, "label": month_label(first), "entries": inside, "slug": first.strftime("%Y-%m")}
         )
-    undated = [e for e in entries if e.start is None]
+    undated = [e for e in entries if e.start is None and month_of_period(e.period) is None]
     return months, undated
 
 

@@ -84,6 +84,11 @@ def bar_chart(*, chart_id, title, description, groups, legend) -> BarChart:
     )
 
 
+def fr_number(value) -> str:
+    """« 10,5 » : French decimal comma, no useless zeros."""
+    return f"{value:g}".replace(".", ",")
+
+
 def _plural(n, word):
     return f"{n} {word}{'s' if n > 1 else ''}"
 
@@ -115,9 +120,16 @@ def hours_chart(figures) -> BarChart:
         groups.append(
             Group(
                 label=row["label"],
-                bars=[Bar("delivered", "Heures réalisées", row["hours_delivered"], f"{row['hours_delivered']:g} h")],
+                bars=[
+                    Bar(
+                        "delivered",
+                        "Heures réalisées",
+                        row["hours_delivered"],
+                        f"{fr_number(row['hours_delivered'])} h",
+                    )
+                ],
                 marker=reference,
-                marker_text=f"référence {reference:g} h" if reference is not None else "",
+                marker_text=f"référence {fr_number(reference)} h" if reference is not None else "",
             )
         )
     return bar_chart(
@@ -125,7 +137,12 @@ def hours_chart(figures) -> BarChart:
         title="Heures consacrées à l’orientation par niveau, au regard du volume de référence",
         description="Pour chaque niveau, les heures réalisées ; un trait vertical marque le volume de référence.",
         groups=groups,
-        legend=[("delivered", "Heures réalisées"), ("marker", "Volume horaire de référence (trait vertical)")],
+        legend=[("delivered", "Heures réalisées")]
+        + (
+            [("marker", "Volume horaire de référence (trait vertical)")]
+            if any(g.marker is not None for g in groups)
+            else []
+        ),
     )
 
 
@@ -148,10 +165,13 @@ def objective_chart(objective, index: int) -> LineChart | None:
     series = objective["series"]
     if not series:
         return None
-    left, right, top, bottom = 60, WIDTH - 140, 20, 180
+    left, right, top, bottom = 60, 430, 24, 176
     values = [p["value"] for p in series] + [objective["target"]]
-    low, high = min(values + [0]), max(values)
-    span = (high - low) or 1
+    if objective["baseline"] is not None:
+        values.append(objective["baseline"])
+    margin = (max(values) - min(values)) * 0.1 or 1
+    low, high = min(values) - margin, max(values) + margin
+    span = high - low
     years = [p["year"] for p in series]
     first, last = min(years), max(years)
     step = (right - left) / ((last - first) or 1)
@@ -165,7 +185,7 @@ def objective_chart(objective, index: int) -> LineChart | None:
             "x": round(left + (p["year"] - first) * step, 1),
             "y": y_of(p["value"]),
             "year": p["year"],
-            "text": f"{p['value']:g} {unit}".strip(),
+            "text": f"{fr_number(p['value'])} {unit}".strip(),
         }
         for p in series
     ]
@@ -174,12 +194,12 @@ def objective_chart(objective, index: int) -> LineChart | None:
         chart_id=f"graphique-objectif-{index}",
         title=f"{objective['indicator']} : valeurs par année et cible",
         description=(
-            f"Valeurs de {first}-{first + 1} à {last}-{last + 1} ; la cible de {objective['target']:g} {unit} "
-            "est marquée par un trait horizontal pointillé."
+            f"Valeurs de {first}-{first + 1} à {last}-{last + 1} ; la cible de {fr_number(objective['target'])} {unit} "
+            "est marquée par un trait horizontal pointillé ; l’échelle verticale est resserrée autour des valeurs."
         ),
         points=points,
         target_y=y_of(objective["target"]),
-        target_text=f"cible {objective['target']:g} {unit}".strip(),
+        target_text=f"cible {fr_number(objective['target'])} {unit}".strip(),
         axis_labels=[{"x": p["x"], "text": f"{p['year']}-{str(p['year'] + 1)[2:]}"} for p in points],
         path=path,
     )

@@ -124,3 +124,13 @@ def test_calendar_shows_the_academie_temps_forts(client, world, actions):
     november = page.index("Novembre 2025")
     assert november < page.index("Semaine de l’orientation") < page.index("Décembre 2025")
     assert "Temps fort de l’académie" in page
+
+
+def test_undated_action_with_a_one_month_period_sits_in_that_month(client, world, programme, direction):
+    make_action(programme, direction, title="Rencontre de métiers non genrés", period="8 mars")
+    make_action(programme, direction, title="Portfolio", period="novembre à février")
+    client.force_login(world.users["lecteur"])
+    page = client.get(reverse("suivi:calendrier", kwargs={"pk": programme.pk})).content.decode()
+    march, april, undated = page.index("Mars 2026"), page.index("Avril 2026"), page.index("Sans date précise")
+    assert march < page.index("Rencontre de métiers non genrés") < april
+    assert undated < page.index("Portfolio", undated)
