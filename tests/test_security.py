@@ -19,16 +19,17 @@ from tests.factories import PASSWORD, UserFactory
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_check_deploy_is_clean_with_production_settings(tmp_path):
+def check_deploy(tmp_path, secret_key):
+    """`manage.py check --deploy` in a subprocess, with the production settings and only what they need."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.base",
-        "SECRET_KEY": secrets.token_urlsafe(64),
+        "SECRET_KEY": secret_key,
         "ALLOWED_HOSTS": "ppo.example.fr",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
     }
     env.pop("DEBUG", None)
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env=env,
@@ -36,26 +37,17 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         text=True,
         timeout=120,
     )
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    result = check_deploy(tmp_path, secrets.token_urlsafe(64))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
     assert "WARNINGS" not in result.stdout + result.stderr
 
 
 def test_production_settings_fail_without_a_secret_key(tmp_path):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.base",
-        "SECRET_KEY": "",
-        "ALLOWED_HOSTS": "ppo.example.fr",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    result = check_deploy(tmp_path, "")
     assert result.returncode != 0
 
 

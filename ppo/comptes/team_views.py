@@ -77,17 +77,22 @@ def team_invite(request, uai):
     )
 
 
-@login_required
-@require_POST
-def team_deactivate(request, uai, pk):
+def _on_membership(request, uai, pk, service, success):
+    """Runs `service(membership=…, by=…)` on a membership of the school's team, then back to the team page."""
     etablissement = _school(request, uai)
     membership = _membership(etablissement, pk)
     return _run(
         request,
         etablissement,
-        lambda: services.membership_deactivate(membership=membership, by=request.user),
-        f"{membership.user.email} ne fait plus partie de l’équipe.",
+        lambda: service(membership=membership, by=request.user),
+        success.format(email=membership.user.email),
     )
+
+
+@login_required
+@require_POST
+def team_deactivate(request, uai, pk):
+    return _on_membership(request, uai, pk, services.membership_deactivate, "{email} ne fait plus partie de l’équipe.")
 
 
 @login_required
@@ -105,27 +110,13 @@ def team_code(request, uai):
 @login_required
 @require_POST
 def team_confirm(request, uai, pk):
-    etablissement = _school(request, uai)
-    membership = _membership(etablissement, pk)
-    return _run(
-        request,
-        etablissement,
-        lambda: services.membership_confirm(membership=membership, by=request.user),
-        f"Demande de {membership.user.email} confirmée.",
-    )
+    return _on_membership(request, uai, pk, services.membership_confirm, "Demande de {email} confirmée.")
 
 
 @login_required
 @require_POST
 def team_refuse(request, uai, pk):
-    etablissement = _school(request, uai)
-    membership = _membership(etablissement, pk)
-    return _run(
-        request,
-        etablissement,
-        lambda: services.membership_refuse(membership=membership, by=request.user),
-        f"Demande de {membership.user.email} refusée.",
-    )
+    return _on_membership(request, uai, pk, services.membership_refuse, "Demande de {email} refusée.")
 
 
 @login_required
