@@ -29,6 +29,27 @@ class PPOCreateForm(DsfrBaseForm):
             self.fields["first_year"].initial = current_year
 
 
+# The action form by part of the official table, each part a fieldset.
+ACTION_GROUPS = [
+    ("L’action", ["title", "axe", "niveaux", "kind", "objective"]),
+    (
+        "Mise en œuvre envisagée : qui, quand, quoi, comment",
+        [
+            "actors",
+            "actors_other",
+            "period",
+            "start_date",
+            "end_date",
+            "description",
+        ],
+    ),
+    ("Partenaires", ["partner_items", "partners"]),
+    ("Élèves concernés et heures", ["classes", "pupils_count", "hours"]),
+    ("Suivi et évaluation", ["expected_effects", "indicators", "gender_equality"]),
+    ("Pour l’équipe", ["internal_comment"]),
+]
+
+
 class ActionForm(DsfrBaseForm, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     actors = ItemChoiceField(
@@ -40,28 +61,7 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
 
     class Meta:
         model = Action
-        fields = [
-            "title",
-            "axe",
-            "niveaux",
-            "kind",
-            "objective",
-            "actors",
-            "actors_other",
-            "period",
-            "start_date",
-            "end_date",
-            "description",
-            "partner_items",
-            "partners",
-            "hours",
-            "classes",
-            "pupils_count",
-            "expected_effects",
-            "indicators",
-            "gender_equality",
-            "internal_comment",
-        ]
+        fields = [name for _, names in ACTION_GROUPS for name in names]
         widgets = {
             "niveaux": CHECKBOXES,
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -93,28 +93,9 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
         self.fields["hours"].min_value = 0
         self.fields["hours"].validators.append(_non_negative)
 
-    GROUPS = [
-        ("L’action", ["title", "axe", "niveaux", "kind", "objective"]),
-        (
-            "Mise en œuvre envisagée : qui, quand, quoi, comment",
-            [
-                "actors",
-                "actors_other",
-                "period",
-                "start_date",
-                "end_date",
-                "description",
-            ],
-        ),
-        ("Partenaires", ["partner_items", "partners"]),
-        ("Élèves concernés et heures", ["classes", "pupils_count", "hours"]),
-        ("Suivi et évaluation", ["expected_effects", "indicators", "gender_equality"]),
-        ("Pour l’équipe", ["internal_comment"]),
-    ]
-
     def groups(self):
         """The fields by part of the official table, each part a fieldset."""
-        return [(legend, [self[name] for name in names]) for legend, names in self.GROUPS]
+        return [(legend, [self[name] for name in names]) for legend, names in ACTION_GROUPS]
 
     def clean(self):
         cleaned = super().clean()

@@ -11,25 +11,10 @@ from decimal import Decimal
 from ppo.plans.enums import CategorieRessource
 from ppo.plans.models import Action, Axe, ProgrammeAnnuel
 
-ACTION_FIELDS = [
-    "title",
-    "axe",
-    "kind",
-    "objective",
-    "actors_other",
-    "period",
-    "start_date",
-    "end_date",
-    "description",
-    "partners",
-    "hours",
-    "classes",
-    "pupils_count",
-    "expected_effects",
-    "indicators",
-    "gender_equality",
-    "internal_comment",
-]
+# Every field the history records, but the bookkeeping ones.
+BOOKKEEPING = {"id", "programme", "origin", "copied_from", "created_at", "created_by"}
+_RECORDED = {f.name for f in Action.history.model._meta.fields}
+ACTION_FIELDS = [f.name for f in Action._meta.concrete_fields if f.name in _RECORDED and f.name not in BOOKKEEPING]
 ACTION_ATTRS = [Action._meta.get_field(name) for name in ACTION_FIELDS]
 PROGRAMME_FIELDS = ["status", "ressources_autres", "training", "notes"]
 SAME_SAVE = datetime.timedelta(seconds=5)

@@ -26,8 +26,13 @@ def action_create(*, programme, user, axe, niveaux, origin=OrigineAction.SAISIE,
     m2m = {name: fields.pop(name) for name in ("actors", "partner_items") if name in fields}
     last = programme.actions.order_by("-order").values_list("order", flat=True).first() or 0
     action = Action(programme=programme, axe=axe, origin=origin, created_by=user, order=last + 1, **fields)
+    return _action_save(action, user=user, niveaux=niveaux, m2m=m2m)
+
+
+def _action_save(action, *, user, niveaux, m2m, exclude=()) -> Action:
+    """Validates and saves the action with its author for the history, then its levels and checklists."""
     action._history_user = user
-    action.full_clean(exclude=["niveaux", "actors", "partner_items"])
+    action.full_clean(exclude=["niveaux", "actors", "partner_items", *exclude])
     action.save()
     action.niveaux.set(niveaux)
     for name, values in m2m.items():
@@ -137,13 +142,7 @@ def action_update(*, action, user, expected_version: int, niveaux, **fields) -> 
     action.version = _claim_version(Action, pk=action.pk, expected_version=expected_version)
     for name, value in fields.items():
         setattr(action, name, value)
-    action._history_user = user
-    action.full_clean(exclude=["niveaux", "actors", "partner_items", "programme"])
-    action.save()
-    action.niveaux.set(niveaux)
-    for name, values in m2m.items():
-        getattr(action, name).set(values)
-    return action
+    return _action_save(action, user=user, niveaux=niveaux, m2m=m2m, exclude=["programme"])
 
 
 @transaction.atomic
