@@ -30,6 +30,15 @@ def _require_edit(request, programme):
         raise PermissionDenied("Ce programme n’est pas modifiable par vous en ce moment.")
 
 
+def _editable(request, model, pk):
+    """An objective or an axis of a programme the user may change; 404 outside their scope, 403 when read-only."""
+    obj = get_object_or_404(model.objects.select_related("programme__ppo__etablissement"), pk=pk)
+    if not perms.can_view_programme(request.user, obj.programme):
+        raise Http404("Élément introuvable.")
+    _require_edit(request, obj.programme)
+    return obj
+
+
 @login_required
 def synthese(request, pk):
     programme = programme_for(request, pk)
@@ -69,10 +78,7 @@ def objectif_edit(request, pk, objectif_pk=None):
 @login_required
 @require_POST
 def objectif_delete_view(request, pk):
-    objectif = get_object_or_404(ObjectifCible.objects.select_related("programme__ppo__etablissement"), pk=pk)
-    if not perms.can_view_programme(request.user, objectif.programme):
-        raise Http404("Objectif introuvable.")
-    _require_edit(request, objectif.programme)
+    objectif = _editable(request, ObjectifCible, pk)
     if ConfirmForm(request.POST).is_valid():
         objectif_delete(objectif=objectif)
         messages.success(request, "Objectif cible supprimé.")
@@ -96,10 +102,7 @@ def axe_create(request, pk):
 @login_required
 @require_POST
 def axe_delete(request, pk):
-    axe = get_object_or_404(AxeAmelioration.objects.select_related("programme__ppo__etablissement"), pk=pk)
-    if not perms.can_view_programme(request.user, axe.programme):
-        raise Http404("Axe introuvable.")
-    _require_edit(request, axe.programme)
+    axe = _editable(request, AxeAmelioration, pk)
     if ConfirmForm(request.POST).is_valid():
         axe_amelioration_delete(axe=axe)
         messages.success(request, "Axe d’amélioration supprimé.")

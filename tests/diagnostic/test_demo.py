@@ -1,0 +1,31 @@
+import pytest
+
+from ppo.core.demo import demo_load
+from ppo.diagnostic.enums import StatutReponse
+from ppo.diagnostic.models import ActionInventaire, ObjectifCible, Reponse, ValeurIndicateur
+
+
+def _counts():
+    return (
+        ValeurIndicateur.objects.count(),
+        Reponse.objects.count(),
+        ActionInventaire.objects.count(),
+        ObjectifCible.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+def test_demo_has_history_answers_and_objectives_and_loads_twice_without_change():
+    demo = demo_load()
+    lp, college = demo.schools["lp"], demo.schools["college"]
+    lp_years = set(ValeurIndicateur.objects.filter(etablissement=lp).values_list("year", flat=True))
+    college_years = set(ValeurIndicateur.objects.filter(etablissement=college).values_list("year", flat=True))
+    assert len(lp_years) >= 3 and len(college_years) >= 3
+    assert ValeurIndicateur.objects.filter(etablissement=college, indicateur__code="taux_reussite_dnb").count() == 3
+    lp_answers = Reponse.objects.filter(programme__ppo__etablissement=lp, status=StatutReponse.SOUMISE)
+    assert lp_answers.order_by().values("respondent").distinct().count() >= 3
+    assert ActionInventaire.objects.filter(reponse__programme__ppo__etablissement=lp).count() >= 3
+    assert ObjectifCible.objects.filter(programme__ppo__etablissement=lp).count() == 2
+    before = _counts()
+    demo_load()
+    assert _counts() == before
