@@ -17,7 +17,7 @@ def _shot(page, name):
         page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_head_of_lp_fills_the_grid_adopts_publishes_and_a_family_reads(page, browser, live_server, monkeypatch):
     monkeypatch.setattr(core_demo, "APP_ORDER", ["plans"])
     demo = core_demo.demo_load()
@@ -60,6 +60,12 @@ def test_head_of_lp_fills_the_grid_adopts_publishes_and_a_family_reads(page, bro
         panel.get_by_text(f"L’action « {title} » est enregistrée.").wait_for()
     page.get_by_text("Contrôle de complétude : rien à signaler").wait_for()
 
+    _adopt_and_publish(page)
+    _shot(page, "statut")
+    _family_reads(browser, live_server, lp, "Découvrir les bacs pro en un an", "Martin")
+
+
+def _adopt_and_publish(page):
     page.get_by_role("link", name="Adoption et publication").click()
     page.get_by_label("Date de la séance").fill("2026-01-13")
     page.get_by_role("button", name="Enregistrer l’avis du conseil pédagogique").click()
@@ -69,15 +75,51 @@ def test_head_of_lp_fills_the_grid_adopts_publishes_and_a_family_reads(page, bro
     page.get_by_text("Statut enregistré : Adopté en conseil d’administration.").wait_for()
     page.get_by_role("button", name="Publier le programme").click()
     page.get_by_text("Statut enregistré : Publié.").wait_for()
-    _shot(page, "statut")
 
+
+def _family_reads(browser, live_server, etablissement, action_title, head_name):
+    """A family, on a phone and without an account, finds the school's published programme."""
     family = browser.new_context(base_url=live_server.url, locale="fr-FR", viewport={"width": 375, "height": 800})
     public = family.new_page()
-    public.goto(f"/ppo/public/etablissement/{lp.uai}/")
+    public.goto(f"/ppo/public/etablissement/{etablissement.uai}/")
     public.get_by_role("link", name="Programme 2025-2026").click()
     public.get_by_role("heading", name="Programme d’orientation 2025-2026").wait_for()
-    assert public.get_by_text("Découvrir les bacs pro en un an").is_visible()
-    assert "Martin" not in public.content()  # the head of school's name
+    assert public.get_by_text(action_title).first.is_visible()
+    assert head_name not in public.content()
     assert_no_serious_axe_violations(public)
-    _shot(public, "public")
+    _shot(public, f"public-{etablissement.kind}")
     family.close()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize(
+    ("key", "email", "head_name", "action_title"),
+    [
+        ("college", "direction.college@demo.ppo.fr", "Durand", "Découvrir les métiers autour du collège"),
+        ("lgt", "direction.lgt@demo.ppo.fr", "Petit", "Préparer Parcoursup : ateliers et entretiens"),
+    ],
+)
+def test_college_and_lgt_complete_adopt_and_publish(
+    page, browser, live_server, monkeypatch, key, email, head_name, action_title
+):
+    monkeypatch.setattr(core_demo, "APP_ORDER", ["plans"])
+    demo = core_demo.demo_load()
+    etablissement = demo.schools[key]
+    programme = PPO.objects.get(etablissement=etablissement, first_year=2025).programmes.get()
+    login(page, email, DEMO_PASSWORD)
+    page.wait_for_url("**/tableau-de-bord/")
+    page.goto(f"/ppo/programme/{programme.pk}/")
+    if key == "college":
+        # Découverte des métiers starts in 5e: the head adds an action for the 6e on axis 2.
+        page.get_by_role("link", name="Ajouter une action — 6e, axe 2").click()
+        panel = page.locator("#action-panel")
+        panel.get_by_label("Intitulé").fill(action_title)
+        panel.get_by_label("Professeurs Principaux").check()
+        panel.get_by_label("Quand (période)").fill("mai")
+        panel.get_by_label("Suivi et évaluation (effets attendus)").fill("Trois métiers du quartier découverts.")
+        panel.get_by_role("button", name="Enregistrer l’action").click()
+        panel.get_by_text(f"L’action « {action_title} » est ajoutée.").wait_for()
+    page.get_by_text("Contrôle de complétude : rien à signaler").wait_for()
+    assert_no_serious_axe_violations(page)
+    _adopt_and_publish(page)
+    _family_reads(browser, live_server, etablissement, action_title, head_name)

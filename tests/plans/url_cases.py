@@ -30,6 +30,9 @@ def url_cases(world):
     )
     old = ppo_create(etablissement=world.school, first_year=2021, years=3, user=director).programmes.get()
     programme_set_status(programme=old, status=StatutProgramme.PUBLIE, user=director)
+    transmitted = ppo_create(etablissement=world.school, first_year=2018, years=3, user=director).programmes.get()
+    programme_set_status(programme=transmitted, status=StatutProgramme.TRANSMIS, user=director)
+    t = {"pk": transmitted.pk}
     uai = world.school.uai
     p, a = {"pk": programme.pk}, {"pk": action.pk}
     return [
@@ -51,6 +54,13 @@ def url_cases(world):
             data={"first_year": "1900", "years": "3"},
         ),
         UrlCase("plans:programme", reverse("plans:programme", kwargs=p), _school()),
+        # Once transmitted, the académie and the bassin read it; nobody edits it while it is reviewed.
+        UrlCase("plans:programme", reverse("plans:programme", kwargs=t), _school(academie=200, bassin=200)),
+        UrlCase(
+            "plans:action_create",
+            reverse("plans:action_create", kwargs=t),
+            _school(direction=403, redacteur=403, lecteur=403, admin=403, academie=403, bassin=403),
+        ),
         UrlCase("plans:action_list", reverse("plans:action_list", kwargs=p), _school()),
         UrlCase("plans:completeness", reverse("plans:completeness", kwargs=p), _school()),
         UrlCase("plans:ressources", reverse("plans:ressources", kwargs=p), _school()),
