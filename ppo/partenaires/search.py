@@ -1,8 +1,8 @@
 """Full-text search of the catalogue: PostgreSQL French full text, or a word-by-word fallback on SQLite.
 
-PostgreSQL: `search_vector` (title weighted A, the rest B, and the unaccented text C, French configuration) with a
-GIN index, queried with `websearch_to_tsquery('french', …)` for the query as typed OR its unaccented form (the
-French configuration keeps accents: « metiers » would not find « métiers » otherwise), ranked. SQLite: every significant word of the query, lower case and
+PostgreSQL: `search_vector` (the title as written, weight A; the whole document without accents, weight B; French
+configuration) with a GIN index, queried with `websearch_to_tsquery('french', …)` for the query as typed OR its
+unaccented form (the French configuration keeps accents: « metiers » would not find « métiers » otherwise), ranked. SQLite: every significant word of the query, lower case and
 without accents, must appear in `search_text` (a final « s » or « x » is dropped so « métiers » finds « métier »).
 """
 
@@ -10,7 +10,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, QuerySet, Value
 
-from ppo.partenaires.text import normalize, words
+from ppo.partenaires.text import normalize, strip_accents, words
 
 # Short French words that carry no meaning on their own (PostgreSQL's French configuration drops them too).
 STOPWORDS = {
@@ -24,17 +24,14 @@ def uses_full_text() -> bool:
 
 
 def search_vector_expression():
-    return (
-        SearchVector("title", weight="A", config="french")
-        + SearchVector("search_document", weight="B", config="french")
-        + SearchVector("search_text", weight="C", config="french")
+    return SearchVector("title", weight="A", config="french") + SearchVector(
+        "search_text", weight="B", config="french"
     )
 
 
-def index_text(*parts) -> tuple[str, str]:
-    """The document indexed for an offer and its normalised form (for SQLite)."""
-    document = "\n".join(p for p in parts if p)
-    return document, normalize(document)
+def index_text(*parts) -> str:
+    """The text indexed for an offer: its parts, lower case, without accents or punctuation."""
+    return normalize(" ".join(p for p in parts if p))
 
 
 def fallback_terms(query: str) -> list[str]:
@@ -55,8 +52,8 @@ def apply_text_search(queryset: QuerySet, query: str) -> QuerySet:
         return queryset.annotate(rank=Value(0.0))
     if uses_full_text():
         search = SearchQuery(query, config="french", search_type="websearch")
-        plain = normalize(query)
-        if plain and plain != query:
+        plain = strip_accents(query)
+        if plain != query:
             search |= SearchQuery(plain, config="french", search_type="websearch")
         return queryset.filter(search_vector=search).annotate(rank=SearchRank(F("search_vector"), search))
     for term in fallback_terms(query):

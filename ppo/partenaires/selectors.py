@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from ppo.comptes import perms as scope
 from ppo.comptes.enums import SCHOOL_ROLES, Role
@@ -39,27 +40,33 @@ def offres_public(now=None) -> QuerySet[Offre]:
     return Offre.objects.filter(status=StatutOffre.VALIDEE, last_confirmed_at__gte=staleness.hide_limit(now))
 
 
-def _covers_departement(departement) -> Q:
-    no_departement = ~Exists(OffreDepartement.objects.filter(offre_id=OuterRef("pk")))
-    no_bassin = ~Exists(OffreBassin.objects.filter(offre_id=OuterRef("pk")))
+def _ids(model, **lookups):
+    """Offer ids of a through table, as an uncorrelated subquery (PostgreSQL hashes it once)."""
+    return model.objects.filter(**lookups).values("offre_id")
+
+
+def _academie_wide(academie_id) -> Q:
+    """Offers of the académie restricted to no département and no bassin."""
     return (
-        Exists(OffreDepartement.objects.filter(offre_id=OuterRef("pk"), departement_id=departement.pk))
-        | Exists(OffreBassin.objects.filter(offre_id=OuterRef("pk"), bassin__departement_id=departement.pk))
-        | (Q(academie_id=departement.academie_id) & no_departement & no_bassin)
+        Q(academie_id=academie_id)
+        & ~Q(pk__in=OffreDepartement.objects.values("offre_id"))
+        & ~Q(pk__in=OffreBassin.objects.values("offre_id"))
+    )
+
+
+def _covers_departement(departement) -> Q:
+    return (
+        Q(pk__in=_ids(OffreDepartement, departement_id=departement.pk))
+        | Q(pk__in=_ids(OffreBassin, bassin__departement_id=departement.pk))
+        | _academie_wide(departement.academie_id)
     )
 
 
 def _covers_bassin(bassin) -> Q:
-    no_bassin = ~Exists(OffreBassin.objects.filter(offre_id=OuterRef("pk")))
-    no_departement = ~Exists(OffreDepartement.objects.filter(offre_id=OuterRef("pk")))
-    return (
-        Exists(OffreBassin.objects.filter(offre_id=OuterRef("pk"), bassin_id=bassin.pk))
-        | (
-            no_bassin
-            & Exists(OffreDepartement.objects.filter(offre_id=OuterRef("pk"), departement_id=bassin.departement_id))
-        )
-        | (Q(academie_id=bassin.academie_id) & no_departement & no_bassin)
+    only_departements = Q(pk__in=_ids(OffreDepartement, departement_id=bassin.departement_id)) & ~Q(
+        pk__in=OffreBassin.objects.values("offre_id")
     )
+    return Q(pk__in=_ids(OffreBassin, bassin_id=bassin.pk)) | only_departements | _academie_wide(bassin.academie_id)
 
 
 def proximity_expression(etablissement):
@@ -67,16 +74,8 @@ def proximity_expression(etablissement):
     if etablissement is None:
         return Value(3, output_field=IntegerField())
     return Case(
-        When(
-            Exists(OffreBassin.objects.filter(offre_id=OuterRef("pk"), bassin_id=etablissement.bassin_id)),
-            then=Value(0),
-        ),
-        When(
-            Exists(
-                OffreDepartement.objects.filter(offre_id=OuterRef("pk"), departement_id=etablissement.departement_id)
-            ),
-            then=Value(1),
-        ),
+        When(Q(pk__in=_ids(OffreBassin, bassin_id=etablissement.bassin_id)), then=Value(0)),
+        When(Q(pk__in=_ids(OffreDepartement, departement_id=etablissement.departement_id)), then=Value(1)),
         When(academie_id=etablissement.academie_id, then=Value(2)),
         default=Value(3),
         output_field=IntegerField(),
@@ -87,15 +86,15 @@ def catalogue_search(*, filters: CatalogueFilters, etablissement=None, now=None)
     """Public offers matching the filters, nearest to `etablissement` first, then best ranked, then by title."""
     qs = offres_public(now)
     if filters.niveau:
-        qs = qs.filter(Exists(Offre.niveaux.through.objects.filter(offre_id=OuterRef("pk"), niveau=filters.niveau)))
+        qs = qs.filter(pk__in=_ids(Offre.niveaux.through, niveau=filters.niveau))
     if filters.axe:
-        qs = qs.filter(Exists(Offre.axes.through.objects.filter(offre_id=OuterRef("pk"), axe=filters.axe)))
+        qs = qs.filter(pk__in=_ids(Offre.axes.through, axe=filters.axe))
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
     if filters.secteur:
         qs = qs.filter(
-            Exists(Offre.secteurs.through.objects.filter(offre_id=OuterRef("pk"), secteur=filters.secteur))
-            | Exists(Offre.metiers.through.objects.filter(offre_id=OuterRef("pk"), metier__secteurs=filters.secteur))
+            Q(pk__in=_ids(Offre.secteurs.through, secteur=filters.secteur))
+            | Q(pk__in=_ids(Offre.metiers.through, metier__secteurs=filters.secteur))
         )
     if filters.departement:
         qs = qs.filter(_covers_departement(filters.departement))
@@ -105,15 +104,28 @@ def catalogue_search(*, filters: CatalogueFilters, etablissement=None, now=None)
         qs = qs.filter(is_free=True)
     qs = apply_text_search(qs, filters.query)
     qs = qs.annotate(proximity=proximity_expression(etablissement))
+    qs = qs.defer("search_text", "search_vector")
     return qs.select_related("structure", "academie").order_by("proximity", "-rank", "title", "pk")
 
 
-def catalogue_page_prefetch(offres):
-    """Loads the relations shown on a page of results in a fixed number of queries."""
-    from django.db.models import prefetch_related_objects
+def catalogue_page(*, filters: CatalogueFilters, etablissement=None, page_number=None, page_size: int = 20):
+    """One page of results: the ordering runs on narrow rows (ids), then only the page's offers are loaded.
 
-    prefetch_related_objects(offres, "niveaux", "departements", "bassins")
-    return offres
+    Returns the paginator page (of ids) and the offers of the page, in order, with `proximity` and their niveaux,
+    départements and bassins loaded: a fixed number of queries whatever the size of the catalogue.
+    """
+    ordered = catalogue_search(filters=filters, etablissement=etablissement).values_list("pk", flat=True)
+    page = Paginator(ordered, page_size).get_page(page_number)
+    ids = list(page.object_list)
+    loaded = (
+        Offre.objects.filter(pk__in=ids)
+        .annotate(proximity=proximity_expression(etablissement))
+        .defer("search_text", "search_vector")
+        .select_related("structure", "academie")
+        .prefetch_related("niveaux", "departements", "bassins")
+        .in_bulk()
+    )
+    return page, [loaded[pk] for pk in ids]
 
 
 def user_reference_etablissement(user, membership=None):

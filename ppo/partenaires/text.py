@@ -15,3 +15,9 @@ def normalize(text: str) -> str:
 
 def words(text: str) -> list[str]:
     return normalize(text).split()
+
+
+def strip_accents(text: str) -> str:
+    """Lower case and without accents, punctuation kept (for web-search syntax: quotes, « - », « or »)."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").translate(_LIGATURES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

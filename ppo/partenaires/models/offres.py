@@ -60,9 +60,9 @@ class Offre(models.Model):
         "comptes.User", verbose_name="modérée par", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     last_confirmed_at = models.DateTimeField("confirmée pour la dernière fois le")
-    # Search: `search_document` is the text indexed (title, description, métiers, secteurs, structure…);
-    # `search_text` is its lower-case, unaccented form used on SQLite; `search_vector` is filled on PostgreSQL only.
-    search_document = models.TextField("texte indexé", blank=True, editable=False)
+    # Search: `search_text` is the text indexed (title, description, métiers, ROME codes, secteurs, structure…),
+    # lower case and without accents, searched word by word on SQLite; `search_vector` (PostgreSQL only) is built
+    # from the title and this text (see ppo/partenaires/search.py).
     search_text = models.TextField("texte normalisé", blank=True, editable=False)
     search_vector = SearchVectorField("vecteur de recherche", null=True, editable=False)
     created_at = models.DateTimeField("créée le", auto_now_add=True)

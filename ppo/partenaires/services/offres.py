@@ -24,8 +24,8 @@ class OffreError(Exception):
     """A move the offer's state does not allow; the message is French and shown to the user."""
 
 
-def offre_document(offre: Offre) -> tuple[str, str]:
-    """The text indexed for an offer (with its métiers, ROME codes, sectors and partner) and its normalised form."""
+def offre_document(offre: Offre) -> str:
+    """The text indexed for an offer (with its métiers, ROME codes, sectors and partner), normalised."""
     metiers = list(offre.metiers.all())
     return index_text(
         offre.title,
@@ -47,8 +47,8 @@ def offres_refresh_vectors(*, queryset) -> int:
 
 
 def offre_reindex(*, offre: Offre) -> None:
-    offre.search_document, offre.search_text = offre_document(offre)
-    Offre.objects.filter(pk=offre.pk).update(search_document=offre.search_document, search_text=offre.search_text)
+    offre.search_text = offre_document(offre)
+    Offre.objects.filter(pk=offre.pk).update(search_text=offre.search_text)
     offres_refresh_vectors(queryset=Offre.objects.filter(pk=offre.pk))
 
 

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 
@@ -14,8 +13,7 @@ from ppo.partenaires.models import ActionOffre, Offre
 from ppo.partenaires.selectors import (
     PROXIMITY_LABELS,
     CatalogueFilters,
-    catalogue_page_prefetch,
-    catalogue_search,
+    catalogue_page,
     editable_programmes,
     user_reference_etablissement,
 )
@@ -49,9 +47,9 @@ def catalogue(request):
             free_only=data["gratuit"],
         )
     etablissement = user_reference_etablissement(request.user, request.membership)
-    results = Paginator(catalogue_search(filters=filters, etablissement=etablissement), PAGE_SIZE)
-    current = results.get_page(request.GET.get("page"))
-    offres = catalogue_page_prefetch(list(current.object_list))
+    current, offres = catalogue_page(
+        filters=filters, etablissement=etablissement, page_number=request.GET.get("page"), page_size=PAGE_SIZE
+    )
     flag_limit = staleness.flag_limit()
     for offre in offres:
         offre.is_stale = offre.last_confirmed_at < flag_limit
@@ -66,7 +64,7 @@ def catalogue(request):
         form=form,
         offres=offres,
         page_obj=current,
-        count=results.count,
+        count=current.paginator.count,
         etablissement=etablissement,
         programme=_programme_from_query(request),
         querystring=query.urlencode(),
