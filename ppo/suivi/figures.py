@@ -68,6 +68,19 @@ def _by_axis(programme):
     return result
 
 
+def _academie_volumes(programme) -> dict:
+    """Reference volumes the académie's campaign of the year sets apart from the national ones (guarded)."""
+    try:
+        model = apps.get_model("campagnes", "VolumeReference")
+    except LookupError:
+        return {}
+    return dict(
+        model.objects.filter(
+            campagne__academie_id=programme.ppo.etablissement.academie_id, campagne__year=programme.year
+        ).values_list("niveau_id", "hours")
+    )
+
+
 def _by_level(programme):
     through = Action.niveaux.through
     levels_of_action = (
@@ -97,9 +110,11 @@ def _by_level(programme):
     niveaux = Niveau.objects.filter(Q(pk__in=list(counts)) | Q(pk__in=etablissement.niveaux.values("pk"))).order_by(
         "order"
     )
+    volumes = _academie_volumes(programme)
     result = []
     for niveau in niveaux:
         row, reached = counts.get(niveau.pk, {}), pupils.get(niveau.pk, {})
+        reference = volumes.get(niveau.pk, niveau.reference_hours)
         girls, boys = reached.get("girls") or 0, reached.get("boys") or 0
         result.append(
             {
@@ -109,7 +124,8 @@ def _by_level(programme):
                 "done": row.get("done", 0),
                 "hours_planned": _num(row.get("hours_planned")),
                 "hours_delivered": _num(row.get("hours_delivered")),
-                "reference_hours": _num(niveau.reference_hours) if niveau.reference_hours is not None else None,
+                "reference_hours": _num(reference) if reference is not None else None,
+                "reference_source": "académie" if niveau.pk in volumes else "national",
                 "girls": girls,
                 "boys": boys,
                 "pupils": girls + boys,

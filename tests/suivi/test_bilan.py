@@ -1,5 +1,7 @@
 """The bilan's figures against a fixture computed by hand (expected numbers written literally)."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -90,6 +92,7 @@ def test_by_level_hours_and_pupils(year):
         "hours_planned": 9.0,
         "hours_delivered": 5.0,
         "reference_hours": 20.0,
+        "reference_source": "national",
         "girls": 20,
         "boys": 25,
         "pupils": 45,
@@ -196,3 +199,18 @@ def test_direction_writes_and_validates_through_the_pages(client, world, year):
     assert (bilan.status, bilan.synthesis, bilan.validated_by) == ("valide", "Bonne année", world.users["direction"])
     assert bilan.figures["totals"]["done"] == 3
     assert client.get(url).status_code == 302  # a validated bilan is no longer edited
+
+
+def test_the_academie_campaign_volume_overrides_the_national_reference(year, world):
+    campagnes = pytest.importorskip("ppo.campagnes.models")
+    campagne = campagnes.Campagne.objects.create(
+        academie=world.school.academie, year=2025, deadline=datetime.date(2025, 12, 15), kinds=["lp"]
+    )
+    campagnes.VolumeReference.objects.create(
+        campagne=campagne, niveau=Niveau.objects.get(code="tle-pro"), hours=D("12")
+    )
+    data = bilan_for_programme(programme=year)
+    terminale = next(row for row in data["by_level"] if row["code"] == "tle-pro")
+    seconde = next(row for row in data["by_level"] if row["code"] == "2nde-pro")
+    assert (terminale["reference_hours"], terminale["reference_source"]) == (12.0, "académie")
+    assert (seconde["reference_hours"], seconde["reference_source"]) == (20.0, "national")
