@@ -37,7 +37,7 @@ def _school_card(membership) -> list[Card]:
 
 def cards(request) -> list[Card]:
     membership = getattr(request, "membership", None)
-    if membership is None:
+    if not membership:  # a lazy object wrapping None
         return []
     if membership.role in SCHOOL_ROLES and membership.etablissement_id:
         return _school_card(membership)

@@ -34,63 +34,27 @@ def _send(*, template: str, context: dict, recipients: list[str]) -> int:
     return send_mass_mail([(subject, body, None, [email]) for email in recipients])
 
 
-def _url(name, pk) -> str:
-    return settings.SITE_URL + reverse(name, kwargs={"pk": pk})
+def _notify(*, template: str, transmission, to_school: bool, **context) -> int:
+    etablissement = transmission.programme.ppo.etablissement
+    url = settings.SITE_URL + reverse("campagnes:transmission", kwargs={"pk": transmission.pk})
+    return _send(
+        template=template,
+        context={"transmission": transmission, "etablissement": etablissement, "url": url, **context},
+        recipients=direction_of(etablissement) if to_school else supervisors_of(etablissement),
+    )
 
 
 def notify_transmission(*, transmission) -> int:
-    etablissement = transmission.programme.ppo.etablissement
-    return _send(
-        template="transmission",
-        context={
-            "transmission": transmission,
-            "etablissement": etablissement,
-            "url": _url("campagnes:transmission", transmission.pk),
-        },
-        recipients=supervisors_of(etablissement),
-    )
+    return _notify(template="transmission", transmission=transmission, to_school=False)
 
 
 def notify_decision(*, decision) -> int:
-    transmission = decision.transmission
-    etablissement = transmission.programme.ppo.etablissement
-    return _send(
-        template="decision",
-        context={
-            "decision": decision,
-            "transmission": transmission,
-            "etablissement": etablissement,
-            "url": _url("campagnes:transmission", transmission.pk),
-        },
-        recipients=direction_of(etablissement),
-    )
-
-
-def notify_reply(*, reply) -> int:
-    transmission = reply.transmission
-    etablissement = transmission.programme.ppo.etablissement
-    return _send(
-        template="reponse",
-        context={
-            "reply": reply,
-            "transmission": transmission,
-            "etablissement": etablissement,
-            "url": _url("campagnes:transmission", transmission.pk),
-        },
-        recipients=supervisors_of(etablissement),
-    )
+    return _notify(template="decision", transmission=decision.transmission, to_school=True, decision=decision)
 
 
 def notify_comment(*, comment) -> int:
-    transmission = comment.transmission
-    etablissement = transmission.programme.ppo.etablissement
-    return _send(
-        template="commentaire",
-        context={
-            "comment": comment,
-            "transmission": transmission,
-            "etablissement": etablissement,
-            "url": _url("campagnes:transmission", transmission.pk),
-        },
-        recipients=direction_of(etablissement),
-    )
+    return _notify(template="commentaire", transmission=comment.transmission, to_school=True, comment=comment)
+
+
+def notify_reply(*, reply) -> int:
+    return _notify(template="reponse", transmission=reply.transmission, to_school=False, reply=reply)

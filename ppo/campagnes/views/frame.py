@@ -88,60 +88,90 @@ def campagne_modifier(request, pk):
     return redirect("campagnes:campagne", pk=campagne.pk)
 
 
+def _add(request, pk, *, form_class, prefix, service, message, anchor):
+    """The three « add » forms of the campaign page: validate, call the service, back to the section."""
+    campagne = campagne_for(request, pk)
+    form = form_class(request.POST, prefix=prefix)
+    if not form.is_valid():
+        return _detail(request, campagne, **{f"{prefix}_form": form})
+    service(campagne=campagne, **form.cleaned_data)
+    messages.success(request, message)
+    return redirect(reverse("campagnes:campagne", kwargs={"pk": campagne.pk}) + anchor)
+
+
+def _remove(request, obj, *, service, message, anchor):
+    campagne_for(request, obj.campagne_id)
+    service(obj)
+    messages.success(request, message)
+    return redirect(reverse("campagnes:campagne", kwargs={"pk": obj.campagne_id}) + anchor)
+
+
 @login_required
 @require_POST
 def priorite_ajouter(request, pk):
-    campagne = campagne_for(request, pk)
-    form = PrioriteForm(request.POST, prefix="priorite")
-    if not form.is_valid():
-        return _detail(request, campagne, priorite_form=form)
-    services.priorite_add(campagne=campagne, **form.cleaned_data)
-    messages.success(request, "Priorité ajoutée.")
-    return redirect(reverse("campagnes:campagne", kwargs={"pk": campagne.pk}) + "#priorites")
+    return _add(
+        request,
+        pk,
+        form_class=PrioriteForm,
+        prefix="priorite",
+        service=services.priorite_add,
+        message="Priorité ajoutée.",
+        anchor="#priorites",
+    )
 
 
 @login_required
 @require_POST
 def priorite_supprimer(request, pk):
     priorite = get_object_or_404(Priorite, pk=pk)
-    campagne_for(request, priorite.campagne_id)
-    services.priorite_delete(priorite=priorite)
-    messages.success(request, "Priorité supprimée.")
-    return redirect(reverse("campagnes:campagne", kwargs={"pk": priorite.campagne_id}) + "#priorites")
+    return _remove(
+        request,
+        priorite,
+        service=lambda obj: services.priorite_delete(priorite=obj),
+        message="Priorité supprimée.",
+        anchor="#priorites",
+    )
 
 
 @login_required
 @require_POST
 def temps_fort_ajouter(request, pk):
-    campagne = campagne_for(request, pk)
-    form = TempsFortForm(request.POST, prefix="temps_fort")
-    if not form.is_valid():
-        return _detail(request, campagne, temps_fort_form=form)
-    services.temps_fort_add(campagne=campagne, **form.cleaned_data)
-    messages.success(request, "Temps fort ajouté.")
-    return redirect(reverse("campagnes:campagne", kwargs={"pk": campagne.pk}) + "#temps-forts")
+    return _add(
+        request,
+        pk,
+        form_class=TempsFortForm,
+        prefix="temps_fort",
+        service=services.temps_fort_add,
+        message="Temps fort ajouté.",
+        anchor="#temps-forts",
+    )
 
 
 @login_required
 @require_POST
 def temps_fort_supprimer(request, pk):
     temps_fort = get_object_or_404(TempsFort, pk=pk)
-    campagne_for(request, temps_fort.campagne_id)
-    services.temps_fort_delete(temps_fort=temps_fort)
-    messages.success(request, "Temps fort supprimé.")
-    return redirect(reverse("campagnes:campagne", kwargs={"pk": temps_fort.campagne_id}) + "#temps-forts")
+    return _remove(
+        request,
+        temps_fort,
+        service=lambda obj: services.temps_fort_delete(temps_fort=obj),
+        message="Temps fort supprimé.",
+        anchor="#temps-forts",
+    )
 
 
 @login_required
 @require_POST
 def volume_definir(request, pk):
-    campagne = campagne_for(request, pk)
-    form = VolumeForm(request.POST, prefix="volume")
-    if not form.is_valid():
-        return _detail(request, campagne, volume_form=form)
-    services.volume_set(campagne=campagne, **form.cleaned_data)
-    messages.success(request, "Volume horaire enregistré.")
-    return redirect(reverse("campagnes:campagne", kwargs={"pk": campagne.pk}) + "#volumes")
+    return _add(
+        request,
+        pk,
+        form_class=VolumeForm,
+        prefix="volume",
+        service=services.volume_set,
+        message="Volume horaire enregistré.",
+        anchor="#volumes",
+    )
 
 
 @login_required
