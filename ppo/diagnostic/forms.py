@@ -82,10 +82,11 @@ class ReponseForm(DsfrBaseForm):
                 if question.kind == TypeQuestion.ACTIONS:
                     continue
                 number += 1
-                items.append((number, question, self._add(question, answers.get(question.pk))))
-            self.layout.append((section, items))
+                items.append((number, question, self._add(question, answers.get(question.pk), number)))
+            if items:
+                self.layout.append((section, items))
 
-    def _add(self, question, answer):
+    def _add(self, question, answer, number):
         name = f"q{question.pk}"
         label = question.text
         names = []
@@ -95,7 +96,7 @@ class ReponseForm(DsfrBaseForm):
                 label=label, choices=YES_NO, widget=forms.RadioSelect, required=False, initial=initial
             )
             names.append(f"{name}_yes_no")
-            label = "Précisions"
+            label = f"Précisions sur la question {number}"
         elif question.kind == TypeQuestion.CHOIX:
             self.fields[f"{name}_choice"] = forms.ChoiceField(
                 label=label,
@@ -105,14 +106,14 @@ class ReponseForm(DsfrBaseForm):
                 initial=answer.choice if answer else None,
             )
             names.append(f"{name}_choice")
-            label = "Précisions"
+            label = f"Précisions sur la question {number}"
         elif question.kind == TypeQuestion.NOMBRE:
             self.fields[f"{name}_number"] = forms.DecimalField(
                 label=label, required=False, min_value=0, max_digits=10, decimal_places=2, localize=True,
                 initial=answer.number if answer else None,
             )  # fmt: skip
             names.append(f"{name}_number")
-            label = "Précisions"
+            label = f"Précisions sur la question {number}"
         self.fields[f"{name}_text"] = forms.CharField(
             label=label,
             required=False,

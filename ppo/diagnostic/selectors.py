@@ -115,6 +115,11 @@ class QuestionAnswers:
 def side_by_side(*, programme, questionnaire) -> tuple[list, list]:
     """The submitted answers to each question, respondent by respondent: (reponses, [(section, [QuestionAnswers])])."""
     reponses = [r for r in respondents(programme=programme, questionnaire=questionnaire) if r.is_submitted]
+    items = defaultdict(list)
+    for item in inventory_items(programme=programme, reponses=reponses):
+        items[item.reponse_id].append(item)
+    for r in reponses:
+        r.listed_items = items[r.pk]
     answers = {(a.reponse_id, a.question_id): a for a in Answer.objects.filter(reponse__in=[r.pk for r in reponses])}
     sections = []
     for section in questionnaire_sections(questionnaire=questionnaire):

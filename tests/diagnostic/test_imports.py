@@ -141,7 +141,7 @@ def test_unknown_format_lists_the_columns_of_every_format(school):
     with pytest.raises(ImportRefused) as refused:
         _school_import(school, "x.csv", "a;b\n1;2\n")
     details = "\n".join(refused.value.details)
-    for column in ("indicateur", "numero_college", "taux de poursuite d'etudes", "numero_etablissement"):
+    for column in ("indicateur", "numero_college", "Taux de poursuite d'études", "numero_etablissement"):
         assert column in details
 
 

@@ -206,3 +206,13 @@ def test_respondent_adds_and_removes_inventory_items(client, team):
     assert "indiquez au moins son intitulé" in response.content.decode()
     client.post(reverse("diagnostic:inventaire_delete", kwargs={"pk": item.pk}))
     assert not ActionInventaire.objects.exists()
+
+
+def test_side_by_side_of_the_inventory_lists_each_respondents_actions(client, team):
+    school, people, programme = team
+    questionnaire = inventaire_questionnaire()
+    answered(programme, people["karim"], questionnaire, items=2)
+    client.force_login(people["direction"])
+    url = reverse("diagnostic:side_by_side", kwargs={"pk": programme.pk, "code": questionnaire.code})
+    text = client.get(url).content.decode()
+    assert f"Action 0 de {people['karim'].email} (mars)" in text and f"Action 1 de {people['karim'].email}" in text

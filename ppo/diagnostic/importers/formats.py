@@ -45,6 +45,7 @@ class Format:
     label = ""
     source = SourceValeur.MODELE
     required: tuple[str, ...] = ()
+    shown_columns = ""  # the columns as the publisher writes them, for the message of an unknown format
     needs_year = False
 
     def matches(self, header: list[str]) -> bool:
@@ -60,6 +61,7 @@ class Modele(Format):
     source = SourceValeur.MODELE
     required = ("indicateur", "annee", "valeur")
     optional = ("uai", "precision", "source")
+    shown_columns = "indicateur, annee, valeur (et, facultatives : uai, precision, source)"
 
     def parse(self, header, rows, *, year):
         col = {name: header.index(name) for name in (*self.required, *self.optional) if name in header}
@@ -91,6 +93,10 @@ class InserJeunes(Format):
     }
     publics = {"ensemble": "", "dont apprentis": "Apprentis", "dont eleves en voie pro sco": "Voie pro scolaire"}
     required = (uai_column, public_column, *columns)
+    shown_columns = (
+        "n°UAI de l'établissement, Dont apprentis en EPLE, Taux de poursuite d'études, Taux, Taux attendu, "
+        "Valeur ajoutée, Part en emploi 6 mois après la sortie, Part des autres situations"
+    )
 
     def parse(self, header, rows, *, year):
         uai_i, public_i = header.index(self.uai_column), header.index(self.public_column)
@@ -197,7 +203,7 @@ def detect(header: list[str]) -> Format:
             return fmt
     raise ImportRefused(
         "Ce format de fichier n’est pas reconnu. Colonnes attendues :",
-        [f"{fmt.label} : {', '.join(fmt.required)}" for fmt in FORMATS],
+        [f"{fmt.label} : {fmt.shown_columns or ', '.join(fmt.required)}" for fmt in FORMATS],
     )
 
 
