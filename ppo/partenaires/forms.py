@@ -20,7 +20,7 @@ PRINCIPLES = [
 
 class CatalogueFilterForm(DsfrBaseForm):
     q = forms.CharField(
-        label="Rechercher", required=False, help_text="Par exemple « soudure » ou « métiers du numérique »."
+        label="Mots-clés", required=False, help_text="Par exemple « soudure » ou « métiers du numérique »."
     )
     niveau = forms.ModelChoiceField(Niveau.objects.all(), label="Niveau", required=False, empty_label="Tous")
     axe = forms.ModelChoiceField(Axe.objects.all(), label="Axe du PPO", required=False, empty_label="Tous")
