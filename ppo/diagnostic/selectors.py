@@ -30,6 +30,15 @@ def latest_value(*, etablissement, indicateur, scope: str = "") -> ValeurIndicat
     )
 
 
+def indicator_history(*, etablissement, indicateur) -> list[ValeurIndicateur]:
+    """Every value of one indicator for one school, every scope, with who typed it."""
+    return list(
+        ValeurIndicateur.objects.filter(etablissement=etablissement, indicateur=indicateur)
+        .select_related("entered_by")
+        .order_by("scope", "-year")
+    )
+
+
 def trend_label(values: list) -> str:
     """The direction of the last change, in words (never by colour alone)."""
     known = [v for v in values if v is not None]

@@ -37,6 +37,11 @@ def valeur_save(*, etablissement, indicateur, year: int, value: Decimal, scope: 
     return valeur
 
 
+def valeur_delete(*, valeur: ValeurIndicateur) -> None:
+    """Removes a wrong value (typed or imported); a later import may bring it back."""
+    valeur.delete()
+
+
 @dataclass
 class ImportReport:
     format_label: str

@@ -163,3 +163,18 @@ def test_typed_value_with_a_decimal_comma(client, school):
     response = client.post(url, {"indicateur": indicateur.pk, "year": "2023", "value": "deux", "scope": ""})
     assert response.status_code == 200
     assert ValeurIndicateur.objects.get().value == Decimal("12.5")
+
+
+def test_history_page_shows_the_source_and_lets_editors_remove_a_wrong_value(client, school):
+    director = user_with(Role.DIRECTION, etablissement=school)
+    lecteur = user_with(Role.LECTEUR, etablissement=school)
+    programme = programme_of(school, director)
+    _school_import(school, "fiche-etablissement.csv", "indicateur;annee;valeur\nips;2022;101\nips;2023;1030\n")
+    url = reverse("diagnostic:indicateur", kwargs={"pk": programme.pk, "code": "ips"})
+    client.force_login(lecteur)
+    text = client.get(url).content.decode()
+    assert "fiche-etablissement.csv" in text and "Supprimer" not in text
+    client.force_login(director)
+    wrong = ValeurIndicateur.objects.get(year=2023)
+    client.post(reverse("diagnostic:valeur_delete", kwargs={"pk": programme.pk, "valeur_pk": wrong.pk}))
+    assert list(ValeurIndicateur.objects.values_list("year", flat=True)) == [2022]

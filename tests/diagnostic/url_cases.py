@@ -1,10 +1,10 @@
 from django.urls import reverse
 
 from ppo.diagnostic.enums import CategorieAxe
-from ppo.diagnostic.models import AxeAmelioration, Indicateur, ObjectifCible
+from ppo.diagnostic.models import AxeAmelioration, ObjectifCible
 from ppo.plans.enums import StatutProgramme
 from ppo.plans.services import programme_set_status
-from tests.diagnostic.factories import answered, etat_des_lieux, inventaire_questionnaire, programme_of
+from tests.diagnostic.factories import answered, etat_des_lieux, inventaire_questionnaire, programme_of, values
 from tests.urlcases import LOGIN, UrlCase, expect, logged_in
 
 
@@ -32,7 +32,8 @@ def url_cases(world):
     inventory = answered(programme, redacteur, inventaire_questionnaire(), items=2)
     answered(programme, director, etat_des_lieux())
     item_to_delete, item_to_convert = inventory.inventory_items.all()
-    indicateur = Indicateur.objects.get(code="taux_poursuite_etudes")
+    indicateur = values(world.school, director, years=(2022,))
+    valeur = indicateur.valeurs.get()
     objectif = ObjectifCible.objects.create(programme=programme, indicateur=indicateur, target=60, horizon_year=2027)
     to_delete = ObjectifCible.objects.create(programme=programme, indicateur=indicateur, target=70, horizon_year=2027)
     axe = AxeAmelioration.objects.create(programme=programme, category=CategorieAxe.VIGILANCE, text="Décrochage")
@@ -55,6 +56,18 @@ def url_cases(world):
             data={"indicateur": indicateur.pk, "year": "2023", "value": "51,5", "scope": ""},
         ),
         UrlCase("diagnostic:import", reverse("diagnostic:import", kwargs=p), _editors()),
+        UrlCase(
+            "diagnostic:indicateur",
+            reverse("diagnostic:indicateur", kwargs={"pk": programme.pk, "code": indicateur.code}),
+            _school(),
+        ),
+        # The direction deletes the value first; the rédacteur then finds nothing left (404).
+        UrlCase(
+            "diagnostic:valeur_delete",
+            reverse("diagnostic:valeur_delete", kwargs={"pk": programme.pk, "valeur_pk": valeur.pk}),
+            _editors(302, redacteur=404),
+            method="post",
+        ),
         UrlCase(
             "diagnostic:import_template", reverse("diagnostic:import_template", kwargs={"ext": "csv"}), logged_in()
         ),

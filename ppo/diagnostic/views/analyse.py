@@ -4,17 +4,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ppo.diagnostic import perms
 from ppo.diagnostic.export import import_template_csv, import_template_xlsx
-from ppo.diagnostic.forms import ImportForm, ValeurForm
+from ppo.diagnostic.forms import ConfirmForm, ImportForm, ValeurForm
 from ppo.diagnostic.importers.base import ImportRefused
-from ppo.diagnostic.models import Questionnaire
-from ppo.diagnostic.selectors import indicator_table, inventory_items, respondents
-from ppo.diagnostic.services import valeur_save, valeurs_import
+from ppo.diagnostic.models import Indicateur, Questionnaire, ValeurIndicateur
+from ppo.diagnostic.selectors import indicator_history, indicator_table, inventory_items, respondents
+from ppo.diagnostic.services import valeur_delete, valeur_save, valeurs_import
 from ppo.diagnostic.views.common import base_context, programme_for
 
 
@@ -45,6 +45,42 @@ def programme(request, pk):
         }
     )
     return render(request, "diagnostic/programme.html", context)
+
+
+@login_required
+def indicateur(request, pk, code):
+    programme = programme_for(request, pk)
+    indicateur = get_object_or_404(Indicateur, code=code)
+    context = base_context(
+        request,
+        programme,
+        indicateur.label,
+        (reverse("diagnostic:programme", kwargs={"pk": programme.pk}), "Analyser"),
+    )
+    context.update(
+        {
+            "indicateur": indicateur,
+            "values": indicator_history(etablissement=programme.ppo.etablissement, indicateur=indicateur),
+            "delete_form": ConfirmForm(),
+        }
+    )
+    return render(request, "diagnostic/indicateur.html", context)
+
+
+@login_required
+@require_POST
+def valeur_delete_view(request, pk, valeur_pk):
+    programme = programme_for(request, pk)
+    _edit_context(request, programme, "")
+    valeur = get_object_or_404(
+        ValeurIndicateur.objects.select_related("indicateur"),
+        pk=valeur_pk,
+        etablissement_id=programme.ppo.etablissement_id,
+    )
+    if ConfirmForm(request.POST).is_valid():
+        valeur_delete(valeur=valeur)
+        messages.success(request, f"Valeur supprimée : {valeur.indicateur.label}, {valeur.year}-{valeur.year + 1}.")
+    return redirect("diagnostic:indicateur", pk=programme.pk, code=valeur.indicateur.code)
 
 
 def _edit_context(request, programme, title):
