@@ -200,12 +200,22 @@ class ObjectifForm(DsfrBaseForm, forms.ModelForm):
 
     class Meta:
         model = ObjectifCible
-        fields = ["indicateur", "scope", "baseline", "baseline_year", "target", "horizon_year", "comment"]
+        fields = [
+            "indicateur",
+            "scope",
+            "baseline",
+            "baseline_year",
+            "target",
+            "horizon_year",
+            "comment",
+            "priorite_label",
+        ]
         widgets = {"comment": forms.Textarea(attrs={"rows": 2})}
         localized_fields = ["baseline", "target"]
         help_texts = {
             "baseline": "Laissez vide pour reprendre la dernière valeur connue de l’indicateur.",
             "scope": "Par exemple la spécialité visée pour la part de filles.",
+            "priorite_label": "Facultatif : la priorité académique à laquelle l’objectif répond.",
         }
 
     def __init__(self, *args, programme, **kwargs):
