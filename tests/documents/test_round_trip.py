@@ -40,7 +40,8 @@ def _snapshot(programme):
         row["actors"] = sorted(i.label for i in action.actors.all())
         row["partner_items"] = sorted(i.label for i in action.partner_items.all())
         rows.append(row)
-    return rows
+    # The Word file lists actions group of levels by group: compare them whatever their order.
+    return sorted(rows, key=lambda r: (r["axe"], r["niveaux"], r["title"]))
 
 
 def _diagnostic(programme, direction):

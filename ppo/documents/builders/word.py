@@ -1,14 +1,17 @@
 """The programme as a Word document (.docx) in the layout of the official template (seed 000)."""
 
 import io
+import re
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.table import _Cell
 
 from ppo.documents import wording
 from ppo.documents.content import DocAction, ProgrammeDocument
@@ -33,6 +36,44 @@ def _field(paragraph, instruction: str) -> None:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)
         run._r.append(element)
+
+
+def _cells(row) -> list:
+    """The cells of a row, read from its own XML: `row.cells` recomputes the whole table's grid on every call,
+    which makes a table of n rows cost n² (seconds for a programme of 150 actions)."""
+    return [_Cell(tc, row.table) for tc in row._tr.tc_lst]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _run_xml(text: str, bold: bool) -> str:
+    props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{escape(_CONTROL.sub("", text))}</w:t></w:r>'
+
+
+def _row_xml(columns, *, span=1, fill=None, bold_first=False, bold_title_in=None) -> str:
+    """One table row as WordprocessingML: building rows as text and parsing them once is ten times faster than
+    adding cells and runs one by one through python-docx."""
+    cells = []
+    for index, lines in enumerate(columns):
+        props = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+        if fill:
+            props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+        paragraphs = "".join(
+            f"<w:p>{_run_xml(line, bold=(bold_first or index == bold_title_in) and n == 0)}</w:p>"
+            for n, line in enumerate(lines)
+        )
+        cells.append(f"<w:tc><w:tcPr>{props}</w:tcPr>{paragraphs or '<w:p/>'}</w:tc>")
+    return f"<w:tr>{''.join(cells)}</w:tr>"
+
+
+def _append_rows(table, rows: list[str]) -> None:
+    if not rows:
+        return
+    fragment = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(rows)}</w:tbl>")
+    for tr in list(fragment):
+        table._tbl.append(tr)
 
 
 def _shade(cell, fill: str) -> None:
@@ -114,26 +155,29 @@ def _programme_table(doc, table_content) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     header = table.rows[0]
     _repeat_header(header)
-    for cell, label in zip(header.cells, wording.COLUMNS, strict=True):
-        lines = label.split("\n")
-        _set_cell_lines(cell, lines)
-        for paragraph in cell.paragraphs:
-            for run in paragraph.runs:
-                run.bold = True
+    for cell, label in zip(_cells(header), wording.COLUMNS, strict=True):
+        for index, line in enumerate(label.split("\n")):
+            paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+            paragraph.add_run(line).bold = True
         _shade(cell, HEADER_FILL)
+    rows = []
     for block in table_content.blocks:
-        row = table.add_row()
-        merged = row.cells[0].merge(row.cells[3])
-        merged.paragraphs[0].add_run(block.label).bold = True
-        _shade(merged, BLOCK_FILL)
+        rows.append(_row_xml([[block.label]], span=4, fill=BLOCK_FILL, bold_first=True))
         if not block.actions:
-            table.add_row()
+            rows.append(_row_xml([[], [], [], []]))
         for action in block.actions:
-            cells = table.add_row().cells
-            _set_cell_lines(cells[0], _text_lines(action.objective))
-            _set_cell_lines(cells[1], implementation_lines(action), bold_first=True)
-            _set_cell_lines(cells[2], partner_lines(action))
-            _set_cell_lines(cells[3], follow_up_lines(action))
+            rows.append(
+                _row_xml(
+                    [
+                        _text_lines(action.objective),
+                        implementation_lines(action),
+                        partner_lines(action),
+                        follow_up_lines(action),
+                    ],
+                    bold_title_in=1,
+                )
+            )
+    _append_rows(table, rows)
 
 
 def _checklists(doc, content: ProgrammeDocument) -> None:
@@ -141,7 +185,7 @@ def _checklists(doc, content: ProgrammeDocument) -> None:
     table = doc.add_table(rows=0, cols=2)
     table.style = "Table Grid"
     for checklist in content.checklists:
-        cells = table.add_row().cells
+        cells = _cells(table.add_row())
         cells[0].paragraphs[0].add_run(checklist.label).bold = True
         _shade(cells[0], HEADER_FILL)
         lines, group = [], None
@@ -154,8 +198,9 @@ def _checklists(doc, content: ProgrammeDocument) -> None:
         lines.append(f"{mark} {wording.OTHER} : {checklist.other}".rstrip())
         _set_cell_lines(cells[1], lines)
     for row in table.rows:
-        row.cells[0].width = Cm(5)
-        row.cells[1].width = Cm(13)
+        cells = _cells(row)
+        cells[0].width = Cm(5)
+        cells[1].width = Cm(13)
 
 
 def _paragraphs(doc, lines, empty: str) -> None:
@@ -177,14 +222,13 @@ def _calendar(doc, content: ProgrammeDocument) -> None:
     for cell, label in zip(table.rows[0].cells, ["Date", "Action ou temps fort", "Niveaux"], strict=True):
         cell.paragraphs[0].add_run(label).bold = True
         _shade(cell, HEADER_FILL)
+    rows = []
     for event in content.calendar:
-        cells = table.add_row().cells
         when = f"{event.start:%d/%m/%Y}"
         if event.end != event.start:
             when += f" – {event.end:%d/%m/%Y}"
-        cells[0].text = when
-        cells[1].text = event.title
-        cells[2].text = event.niveaux
+        rows.append(_row_xml([[when], [event.title], [event.niveaux]]))
+    _append_rows(table, rows)
 
 
 def _setup(doc, content: ProgrammeDocument) -> None:

@@ -1,0 +1,79 @@
+"""Benchmark of the exports of a programme of 150 actions (a script, not a test).
+
+    ./.venv/bin/python bench/documents_export.py [--runs 5] [--actions 150]
+
+Creates a throw-away test database (SQLite in memory unless DATABASE_URL says otherwise), a lycée professionnel
+with one programme of N actions, then times the content selector and each builder over several runs, without the
+cache. Prints a table (milliseconds): min, median, max, and the size of each file.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--actions", type=int, default=150)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        run(args)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def run(args):
+    from ppo.comptes.enums import Role
+    from ppo.documents.builders.calendar import build_ics
+    from ppo.documents.builders.pdf import build_pdf
+    from ppo.documents.builders.sheet import build_xlsx
+    from ppo.documents.builders.word import build_docx
+    from ppo.documents.selectors import programme_document
+    from tests.documents.factories import rich_programme
+    from tests.factories import EtablissementFactory, user_with
+
+    etablissement = EtablissementFactory(lp=True)
+    user = user_with(Role.DIRECTION, etablissement=etablissement)
+    programme = rich_programme(etablissement=etablissement, user=user, extra_actions=max(args.actions - 4, 0))
+    content = programme_document(programme=programme)
+    public = programme_document(programme=programme, public=True)
+    steps = {
+        "contenu (sélecteur)": lambda: programme_document(programme=programme) and b"",
+        "Word (.docx)": lambda: build_docx(content),
+        "PDF complet": lambda: build_pdf(content),
+        "PDF familles": lambda: build_pdf(public),
+        "Excel (.xlsx)": lambda: build_xlsx(content),
+        "Calendrier (.ics)": lambda: build_ics(name="PPO", events=list(content.calendar)),
+    }
+    build_pdf(content)  # warm-up: WeasyPrint loads its stylesheets and fonts on first use
+    print(f"Programme de {programme.actions.count()} actions, {args.runs} passages, temps en millisecondes")
+    print(f"{'export':<22}{'min':>8}{'médiane':>10}{'max':>8}{'taille':>12}")
+    for name, step in steps.items():
+        times, size = [], 0
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            data = step()
+            times.append((time.perf_counter() - start) * 1000)
+            size = len(data)
+        size_label = f"{size / 1024:.0f} ko" if size else "—"
+        print(f"{name:<22}{min(times):>8.0f}{statistics.median(times):>10.0f}{max(times):>8.0f}{size_label:>12}")
+
+
+if __name__ == "__main__":
+    main()
