@@ -35,9 +35,16 @@ def browser():
         pytest.skip(f"Chromium est introuvable ({CHROMIUM}).")
     # Playwright runs its own event loop; Django must allow sync ORM calls from the test thread meanwhile.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Starting Playwright switches the context in which Django keeps its connections: the tests that follow get new
+    # connection objects, without the copy of the migrations' data that `serialized_rollback` restores. Carry it over.
+    saved = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        for alias, contents in saved.items():
+            if contents is not None and not hasattr(connections[alias], "_test_serialized_contents"):
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
         yield browser
         browser.close()
