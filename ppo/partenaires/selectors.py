@@ -10,7 +10,7 @@ from ppo.comptes.enums import SCHOOL_ROLES, Role
 from ppo.core.dates import current_school_year
 from ppo.partenaires import staleness
 from ppo.partenaires.enums import StatutOffre
-from ppo.partenaires.models import Ambassadeur, DemandeIntervention, Metier, Offre
+from ppo.partenaires.models import ActionOffre, Ambassadeur, DemandeIntervention, Metier, Offre
 from ppo.partenaires.search import apply_text_search
 from ppo.plans.models import ProgrammeAnnuel
 from ppo.plans.perms import FROZEN
@@ -126,6 +126,19 @@ def catalogue_page(*, filters: CatalogueFilters, etablissement=None, page_number
         .in_bulk()
     )
     return page, [loaded[pk] for pk in ids]
+
+
+def offre_links_seen_by(*, offre, user) -> list[ActionOffre]:
+    """The actions of the user's schools created from this offer (none for anonymous users)."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        ActionOffre.objects.filter(
+            offre=offre, action__programme__ppo__etablissement__in=scope.staff_etablissements(user)
+        )
+        .select_related("action__programme__ppo__etablissement")
+        .order_by("-created_at")
+    )
 
 
 def user_reference_etablissement(user, membership=None):

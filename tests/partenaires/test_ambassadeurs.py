@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ppo.comptes.enums import Role
@@ -229,3 +231,22 @@ def test_a_paused_ambassador_receives_no_request(world, ambassadeur):
             },
         )
     assert not DemandeIntervention.objects.exists()
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_lists_cost_the_same_number_of_queries_whatever_their_size(client, world, ambassadeur):
+    client.force_login(world.users["direction"])
+    counts = {"ambassadeurs": [], "demandes": []}
+    for extra in (2, 15):
+        for _ in range(extra):
+            other = AmbassadeurFactory()
+            DemandeFactory(ambassadeur=other, etablissement=world.school)
+        for name in counts:
+            counts[name].append(_queries(client, reverse(f"partenaires:{name}")))
+    assert counts["ambassadeurs"][0] == counts["ambassadeurs"][1]
+    assert counts["demandes"][0] == counts["demandes"][1]

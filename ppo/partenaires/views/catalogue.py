@@ -6,15 +6,15 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 
-from ppo.comptes import perms as scope
 from ppo.partenaires import perms, staleness
 from ppo.partenaires.forms import AddToProgrammeForm, CatalogueFilterForm
-from ppo.partenaires.models import ActionOffre, Offre
+from ppo.partenaires.models import Offre
 from ppo.partenaires.selectors import (
     PROXIMITY_LABELS,
     CatalogueFilters,
     catalogue_page,
     editable_programmes,
+    offre_links_seen_by,
     user_reference_etablissement,
 )
 from ppo.partenaires.services.offres import OffreError, offre_add_to_programme
@@ -77,14 +77,6 @@ def offre_detail(request, pk):
     offre = get_object_or_404(Offre.objects.select_related("structure", "academie", "moderated_by"), pk=pk)
     if not perms.can_view_offre(request.user, offre):
         raise Http404
-    school_ids = scope.staff_etablissements(request.user).values("pk") if request.user.is_authenticated else []
-    links = (
-        ActionOffre.objects.filter(offre=offre, action__programme__ppo__etablissement__in=school_ids)
-        .select_related("action__programme__ppo__etablissement")
-        .order_by("-created_at")
-        if request.user.is_authenticated
-        else []
-    )
     return page(
         request,
         "partenaires/offre_detail.html",
@@ -97,7 +89,7 @@ def offre_detail(request, pk):
         can_edit=perms.can_edit_offre(request.user, offre),
         can_moderate=perms.can_moderate_offre(request.user, offre),
         can_add=perms.can_add_offre_to_ppo(request.user, offre),
-        links=links,
+        links=offre_links_seen_by(offre=offre, user=request.user),
         programme=_programme_from_query(request),
     )
 
