@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from ppo.comptes.enums import Role
 from ppo.diagnostic.models import ValeurIndicateur
+from ppo.diagnostic.services import valeurs_import
 from tests.diagnostic.factories import programme_of
 from tests.factories import EtablissementFactory, user_with
 
@@ -159,3 +160,14 @@ def test_a_school_imports_its_own_rows_of_the_national_file(client):
     text = response.content.decode()
     assert f"{len(rows) - len(ours)} ligne(s) d’autres établissements ignorée(s)" in text
     assert ValeurIndicateur.objects.filter(etablissement=school, scope="Apprentis").exists()
+
+
+@pytest.mark.django_db
+def test_a_college_imports_its_row_of_the_dnb_file():
+    header, rows = _rows(DNB, ",")
+    uai = rows[10][header.index("numero_college")]
+    college = EtablissementFactory(college=True, uai=uai)
+    report = valeurs_import(name=DNB.name, data=DNB.read_bytes(), etablissement=college)
+    assert report.values_written == 5
+    assert report.other_rows_ignored == len(rows) - 1
+    assert ValeurIndicateur.objects.filter(etablissement=college, indicateur__code="taux_reussite_dnb").exists()
