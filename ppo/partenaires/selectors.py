@@ -10,7 +10,7 @@ from ppo.comptes.enums import SCHOOL_ROLES, Role
 from ppo.core.dates import current_school_year
 from ppo.partenaires import staleness
 from ppo.partenaires.enums import StatutOffre
-from ppo.partenaires.models import ActionOffre, Ambassadeur, DemandeIntervention, Metier, Offre
+from ppo.partenaires.models import ActionOffre, Ambassadeur, DemandeIntervention, Offre, Structure
 from ppo.partenaires.search import apply_text_search
 from ppo.plans.models import ProgrammeAnnuel
 from ppo.plans.perms import FROZEN
@@ -151,6 +151,12 @@ def user_reference_etablissement(user, membership=None):
     return None
 
 
+def partner_structure(user):
+    """The structure a partner user publishes for (the first by name when they have several)."""
+    ids = scope.partner_structure_ids(user)
+    return Structure.objects.filter(pk__in=ids).order_by("name").first() if ids else None
+
+
 def offres_of_user_structures(user) -> QuerySet[Offre]:
     ids = scope.partner_structure_ids(user)
     qs = Offre.objects.all() if user.is_staff else Offre.objects.filter(structure_id__in=ids)
@@ -232,10 +238,6 @@ def demandes_visible_to(user) -> QuerySet[DemandeIntervention]:
     condition = Q(etablissement_id__in=school_ids) | Q(ambassadeur__user=user)
     qs = DemandeIntervention.objects.all() if user.is_staff else DemandeIntervention.objects.filter(condition)
     return qs.select_related("ambassadeur__user", "etablissement", "niveau").order_by("-created_at", "-pk")
-
-
-def metiers_matching(query: str, limit: int = 20) -> QuerySet[Metier]:
-    return Metier.objects.filter(label__icontains=query).order_by("label")[:limit]
 
 
 def writable_etablissements(user) -> QuerySet[Etablissement]:

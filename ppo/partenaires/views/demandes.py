@@ -76,9 +76,24 @@ def demande_detail(request, pk):
     )
 
 
-def _run(request, demande, step, success: str):
+def _step(request, pk, *, allowed, run, success: str, form_class=None):
+    """One POST step of the workflow: permission (403), form (errors as messages), service, redirect.
+
+    `allowed(user, demande)` is a permission of perms.py; `run(demande, data)` calls one service.
+    """
+    demande = _visible_demande(request, pk)
+    if not allowed(request.user, demande):
+        raise PermissionDenied
+    data = {}
+    if form_class is not None:
+        form = form_class(request.POST)
+        if not form.is_valid():
+            for error in (e for errors in form.errors.values() for e in errors):
+                messages.error(request, error)
+            return redirect("partenaires:demande_detail", pk=demande.pk)
+        data = form.cleaned_data
     try:
-        step()
+        run(demande, data)
     except DemandeError as exc:
         messages.error(request, str(exc))
     else:
@@ -86,89 +101,68 @@ def _run(request, demande, step, success: str):
     return redirect("partenaires:demande_detail", pk=demande.pk)
 
 
-def _form_errors(request, demande, form):
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-    return redirect("partenaires:demande_detail", pk=demande.pk)
-
-
 @login_required
 @require_POST
 def demande_accept_view(request, pk):
-    demande = _visible_demande(request, pk)
-    if not perms.can_answer_demande(request.user, demande):
-        raise PermissionDenied
-    success = "Demande acceptée : l’établissement est prévenu. Convenez de la date puis planifiez-la."
-    return _run(request, demande, lambda: demande_accept(demande=demande, user=request.user), success)
+    return _step(
+        request,
+        pk,
+        allowed=perms.can_answer_demande,
+        run=lambda demande, data: demande_accept(demande=demande, user=request.user),
+        success="Demande acceptée : l’établissement est prévenu. Convenez de la date puis planifiez-la.",
+    )
 
 
 @login_required
 @require_POST
 def demande_decline_view(request, pk):
-    demande = _visible_demande(request, pk)
-    if not perms.can_answer_demande(request.user, demande):
-        raise PermissionDenied
-    form = DeclineForm(request.POST)
-    if not form.is_valid():
-        return _form_errors(request, demande, form)
-    reason = form.cleaned_data["reason"]
-    return _run(
+    return _step(
         request,
-        demande,
-        lambda: demande_decline(demande=demande, user=request.user, reason=reason),
-        "Demande déclinée : l’établissement est prévenu.",
+        pk,
+        allowed=perms.can_answer_demande,
+        form_class=DeclineForm,
+        run=lambda demande, data: demande_decline(demande=demande, user=request.user, reason=data["reason"]),
+        success="Demande déclinée : l’établissement est prévenu.",
     )
 
 
 @login_required
 @require_POST
 def demande_schedule_view(request, pk):
-    demande = _visible_demande(request, pk)
-    if not perms.can_follow_up_demande(request.user, demande):
-        raise PermissionDenied
-    form = ScheduleForm(request.POST)
-    if not form.is_valid():
-        return _form_errors(request, demande, form)
-    date = form.cleaned_data["date"]
-    return _run(
+    return _step(
         request,
-        demande,
-        lambda: demande_schedule(demande=demande, user=request.user, date=date),
-        "Intervention planifiée : l’autre partie est prévenue.",
+        pk,
+        allowed=perms.can_follow_up_demande,
+        form_class=ScheduleForm,
+        run=lambda demande, data: demande_schedule(demande=demande, user=request.user, date=data["date"]),
+        success="Intervention planifiée : l’autre partie est prévenue.",
     )
 
 
 @login_required
 @require_POST
 def demande_done_view(request, pk):
-    demande = _visible_demande(request, pk)
-    if not perms.can_follow_up_demande(request.user, demande):
-        raise PermissionDenied
-    return _run(
+    return _step(
         request,
-        demande,
-        lambda: demande_mark_done(demande=demande, user=request.user),
-        "Intervention réalisée. Donnez votre retour.",
+        pk,
+        allowed=perms.can_follow_up_demande,
+        run=lambda demande, data: demande_mark_done(demande=demande, user=request.user),
+        success="Intervention réalisée. Donnez votre retour.",
     )
 
 
 @login_required
 @require_POST
 def demande_feedback_view(request, pk):
-    demande = _visible_demande(request, pk)
-    side = perms.feedback_side(request.user, demande)
-    if side is None:
-        raise PermissionDenied
-    form = RetourForm(request.POST)
-    if not form.is_valid():
-        return _form_errors(request, demande, form)
-    data = form.cleaned_data
-    return _run(
+    def run(demande, data):
+        side = perms.feedback_side(request.user, demande)
+        retour_create(demande=demande, user=request.user, side=side, rating=data["rating"], comment=data["comment"])
+
+    return _step(
         request,
-        demande,
-        lambda: retour_create(
-            demande=demande, user=request.user, side=side, rating=data["rating"], comment=data["comment"]
-        ),
-        "Merci pour votre retour.",
+        pk,
+        allowed=lambda user, demande: perms.feedback_side(user, demande) is not None,
+        form_class=RetourForm,
+        run=run,
+        success="Merci pour votre retour.",
     )

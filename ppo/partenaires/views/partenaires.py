@@ -7,11 +7,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from ppo.comptes import perms as scope
 from ppo.partenaires import perms, staleness
 from ppo.partenaires.forms import PRINCIPLES, ModerationForm, OffreForm
-from ppo.partenaires.models import Offre, Structure
-from ppo.partenaires.selectors import offres_of_user_structures, offres_to_moderate
+from ppo.partenaires.models import Offre
+from ppo.partenaires.selectors import offres_of_user_structures, offres_to_moderate, partner_structure
 from ppo.partenaires.services.offres import (
     M2M_FIELDS,
     OffreError,
@@ -59,10 +58,9 @@ def mes_offres(request):
 
 @login_required
 def offre_create_view(request):
-    ids = scope.partner_structure_ids(request.user)
-    if not ids:
+    structure = partner_structure(request.user)
+    if structure is None:
         raise PermissionDenied
-    structure = Structure.objects.filter(pk__in=ids).order_by("name").first()
     form = OffreForm(request.POST or None, initial={"academie": structure.academie, "contact_email": structure.email})
     if request.method == "POST" and form.is_valid():
         try:
