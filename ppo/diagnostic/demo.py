@@ -7,8 +7,8 @@ importers, from small files in the DEPP formats built here (fictional values).
 from decimal import Decimal
 
 from ppo.comptes.enums import Role
-from ppo.comptes.models import Membership
-from ppo.core.demo import _user
+from ppo.comptes.models import Membership, User
+from ppo.core.demo import DEMO_PASSWORD
 from ppo.diagnostic.enums import CategorieAxe
 from ppo.diagnostic.models import Indicateur, ObjectifCible, Questionnaire, ValeurIndicateur
 from ppo.diagnostic.services import (
@@ -86,7 +86,12 @@ def load(demo) -> None:
     lp, college, lgt = demo.schools["lp"], demo.schools["college"], demo.schools["lgt"]
     head_lp = demo.users["direction.lp@demo.ppo.fr"]
     head_college = demo.users["direction.college@demo.ppo.fr"]
-    extra = _user(*EXTRA[:3])
+    extra, created = User.objects.get_or_create(
+        email=EXTRA[0], defaults={"first_name": EXTRA[1], "last_name": EXTRA[2]}
+    )
+    if created:
+        extra.set_password(DEMO_PASSWORD)
+        extra.save(update_fields=["password"])
     Membership.objects.get_or_create(user=extra, role=Role.REDACTEUR, etablissement=lp)
     demo.users[extra.email] = extra
     demo.extra_accounts.append((Role.REDACTEUR.label, extra.email, f"{lp.name} ({EXTRA[3]})"))

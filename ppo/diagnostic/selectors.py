@@ -140,6 +140,10 @@ def side_by_side(*, programme, questionnaire) -> tuple[list, list]:
     return reponses, sections
 
 
+def inventory_count(*, programme) -> int:
+    return ActionInventaire.objects.filter(reponse__programme=programme, reponse__status=StatutReponse.SOUMISE).count()
+
+
 def inventory_items(*, programme, reponses=None) -> list[ActionInventaire]:
     """Items of the given answers (default: every submitted answer of the programme), oldest first."""
     items = ActionInventaire.objects.select_related("reponse__respondent", "axe", "action").prefetch_related("niveaux")

@@ -13,7 +13,7 @@ from ppo.diagnostic.export import import_template_csv, import_template_xlsx
 from ppo.diagnostic.forms import ConfirmForm, ImportForm, ValeurForm
 from ppo.diagnostic.importers.base import ImportRefused
 from ppo.diagnostic.models import Indicateur, Questionnaire, ValeurIndicateur
-from ppo.diagnostic.selectors import indicator_history, indicator_table, inventory_items, respondents
+from ppo.diagnostic.selectors import indicator_history, indicator_table, inventory_count, respondents
 from ppo.diagnostic.services import valeur_delete, valeur_save, valeurs_import
 from ppo.diagnostic.views.common import base_context, programme_for
 
@@ -39,7 +39,7 @@ def programme(request, pk):
         {
             "table": indicator_table(etablissement=etablissement),
             "questionnaires": questionnaires,
-            "inventory_count": len(inventory_items(programme=programme))
+            "inventory_count": inventory_count(programme=programme)
             if perms.can_read_all_answers(request.user, programme)
             else None,
         }
