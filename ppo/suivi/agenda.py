@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 
+from ppo.suivi.enums import StatutSuivi
+
 MONTHS = [
     "janvier",
     "février",
@@ -74,7 +76,7 @@ def _month_last_day(first: datetime.date) -> datetime.date:
 def action_entry(action) -> Entry:
     suivi = getattr(action, "suivi", None)
     start, end = action.start_date, action.end_date
-    if suivi is not None and suivi.actual_date and suivi.status in ("realisee", "reportee"):
+    if suivi is not None and suivi.actual_date and suivi.status in (StatutSuivi.REALISEE, StatutSuivi.REPORTEE):
         start, end = suivi.actual_date, None
     return Entry(
         title=action.title,

@@ -68,6 +68,9 @@ class SuiviForm(DsfrBaseForm):
     partners_other = forms.CharField(label="Autres partenaires mobilisés", required=False, max_length=300)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    # On a phone, the details are folded under the essentials (plain <details>, no JavaScript).
+    DETAILS = ("classes", "partners", "partners_other")
+
     def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
         self.action = action
@@ -75,6 +78,15 @@ class SuiviForm(DsfrBaseForm):
         self.fields["partners"].queryset = Structure.objects.filter(academie_id=academie_id).order_by("name")
         if action.pupils_count is not None:
             self.fields["girls"].help_text = f"Élèves concernés prévus : {action.pupils_count} (filles et garçons)."
+
+    def essential_fields(self):
+        return [f for f in self.visible_fields() if f.name not in self.DETAILS]
+
+    def detail_fields(self):
+        return [f for f in self.visible_fields() if f.name in self.DETAILS]
+
+    def details_have_errors(self) -> bool:
+        return any(self.errors.get(name) for name in self.DETAILS)
 
     def clean(self):
         data = super().clean()

@@ -6,6 +6,7 @@
 import datetime
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from ppo.comptes import perms as scope
 from ppo.comptes.enums import Role
@@ -54,7 +55,7 @@ def actions_to_fill(*, user, programme=None, today: datetime.date | None = None)
     With `programme`, the actions of that programme; otherwise those of the programmes of the current and the
     previous school year in every établissement where the user is direction or rédacteur.
     """
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     actions = Action.objects.select_related("axe", "suivi", "programme__ppo__etablissement").prefetch_related(
         "niveaux"
     )

@@ -20,6 +20,8 @@ def phone(browser, live_server):
     )
     page = context.new_page()
     yield page
+    # No request may still be running in the live server when the database is flushed for the next test.
+    page.wait_for_load_state("networkidle")
     context.close()
 
 
@@ -57,6 +59,7 @@ def test_redacteur_records_a_follow_up_on_a_phone(phone):
     expect(phone.get_by_text(f"Le suivi de « {action.title} » est enregistré.")).to_be_visible()
     suivi = SuiviAction.objects.get(action=action)
     assert (suivi.status, suivi.girls, suivi.boys, str(suivi.hours_spent)) == ("realisee", 12, 15, "1.5")
+    phone.wait_for_load_state("networkidle")
 
 
 # serialized_rollback: the reference data of the migrations survives the flush between browser tests.
@@ -71,3 +74,4 @@ def test_bilan_and_calendar_are_accessible(page):
         assert_no_serious_axe_violations(page)
     page.goto(f"/suivi/programme/{programme.pk}/bilan/")
     expect(page.get_by_role("img", name=re.compile("Actions prévues et réalisées par axe"))).to_be_visible()
+    page.wait_for_load_state("networkidle")

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 from ppo.suivi import selectors, services
@@ -26,7 +27,7 @@ FROM_MY_LIST = "mes-actions"
 @login_required
 def mes_actions(request):
     actions = selectors.actions_to_fill(user=request.user)
-    today = datetime.date.today()
+    today = timezone.localdate()
     return render(
         request,
         "suivi/mes_actions.html",
@@ -46,7 +47,7 @@ def programme(request, pk):
     adjustments = selectors.adjustments_for(programme=programme)
     for item in actions:
         item.adjustment = adjustments.get(item.pk)
-    today = datetime.date.today()
+    today = timezone.localdate()
     to_fill = sorted(
         (a for a in actions if selectors.needs_follow_up(a, today)),
         key=lambda a: (a.end_date or a.start_date or datetime.date.max, a.pk),
