@@ -18,6 +18,7 @@ from ppo.documents.importer import ImportRefused
 from ppo.documents.importer.reader import read_docx
 from ppo.documents.importer.safety import check_docx, check_size
 from ppo.documents.models import CalendarToken, WordImport, new_calendar_token
+from ppo.documents.selectors import etablissement_calendar
 from ppo.plans.enums import OrigineAction
 from ppo.plans.models import Axe, RessourceItem
 from ppo.plans.services import action_create, programme_create
@@ -76,6 +77,12 @@ def export_build(*, content: ProgrammeDocument, fmt: str) -> ExportFile:
         cache.set(key, data, CACHE_SECONDS)
     suffix = "-familles" if content.public and fmt == "pdf" else ""
     return ExportFile(data=data, filename=f"{content.slug}{suffix}.{spec.extension}", content_type=spec.content_type)
+
+
+def etablissement_calendar_build(*, etablissement, extra_events=()) -> bytes:
+    """The subscription feed of a school: the dated actions of all its programmes."""
+    events = etablissement_calendar(etablissement=etablissement, extra_events=extra_events)
+    return build_ics(name=f"PPO — {etablissement.name}", events=events)
 
 
 def calendar_token_renew(*, etablissement, user) -> CalendarToken:

@@ -135,8 +135,7 @@ def calendar_feed(request, token):
     except CalendarToken.DoesNotExist as exc:
         raise Http404("Lien d’abonnement inconnu ou renouvelé.") from exc
     etablissement = calendar_token.etablissement
-    events = selectors.etablissement_calendar(etablissement=etablissement)
-    data = services.build_ics(name=f"PPO — {etablissement.name}", events=events)
+    data = services.etablissement_calendar_build(etablissement=etablissement)
     response = HttpResponse(data, content_type=services.FORMATS["ics"].content_type)
     response["Content-Disposition"] = f'inline; filename="ppo-{etablissement.uai.lower()}.ics"'
     return response
