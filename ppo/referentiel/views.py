@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from ppo.comptes.perms import can_manage_team
 from ppo.referentiel import perms, selectors, services
 from ppo.referentiel.forms import (
     BassinEtablissementsForm,
@@ -78,6 +79,7 @@ def etablissement_detail(request, uai):
             "etablissement": etablissement,
             "niveaux": niveaux,
             "form": form,
+            "can_manage_team": can_manage_team(request.user, etablissement),
         },
     )
 

@@ -168,3 +168,22 @@ def test_team_page_lists_members(direction_client, school, direction):
     gone = MembershipFactory(role=Role.LECTEUR, etablissement=school, is_active=False)
     content = direction_client.get(reverse("comptes:team", args=[school.uai])).content.decode()
     assert member.user.email in content and direction.email in content and gone.user.email not in content
+
+
+def test_team_page_query_count_does_not_grow_with_the_team(
+    direction_client, school, django_assert_max_num_queries, django_assert_num_queries
+):
+    MembershipFactory.create_batch(2, role=Role.LECTEUR, etablissement=school)
+    url = reverse("comptes:team", args=[school.uai])
+    direction_client.get(url)
+    with django_assert_max_num_queries(20) as small:
+        direction_client.get(url)
+    MembershipFactory.create_batch(15, role=Role.REDACTEUR, etablissement=school)
+    MembershipFactory.create_batch(10, role=Role.LECTEUR, etablissement=school, confirmed_at=None)
+    with django_assert_num_queries(len(small.captured_queries)):
+        direction_client.get(url)
+
+
+def test_the_school_page_links_the_direction_to_its_team(direction_client, school):
+    content = direction_client.get(reverse("referentiel:etablissement_detail", args=[school.uai])).content.decode()
+    assert reverse("comptes:team", args=[school.uai]) in content

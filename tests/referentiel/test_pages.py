@@ -133,3 +133,30 @@ def test_detail_shows_levels_and_the_academie_edits_them(academie_client, client
     response = client.post(reverse("referentiel:etablissement_niveaux", args=[school.uai]), {"niveaux": []})
     assert response.status_code == 403
     assert school.niveaux.count() == 2
+
+
+def test_bassin_page_query_count_does_not_grow_with_data(
+    academie_client, django_assert_max_num_queries, django_assert_num_queries
+):
+    departement = DepartementFactory()
+    bassin = BassinFactory(departement=departement)
+    EtablissementFactory.create_batch(3, departement=departement, bassin=bassin)
+    url = reverse("referentiel:bassin_detail", args=[bassin.pk])
+    academie_client.get(url)
+    with django_assert_max_num_queries(20) as small:
+        academie_client.get(url)
+    EtablissementFactory.create_batch(40, departement=departement, bassin=bassin)
+    EtablissementFactory.create_batch(40, departement=departement)
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = academie_client.get(url)
+    assert response.content.decode().count('type="checkbox"') == 83
+
+
+def test_bassin_user_sees_its_bassin_in_the_menu_but_cannot_change_it(client):
+    bassin = BassinFactory(name="Cotentin")
+    school = EtablissementFactory(bassin=bassin)
+    client.force_login(user_with(Role.BASSIN, bassin=bassin))
+    page = client.get(reverse("core:tableau_de_bord")).content.decode()
+    assert "Mon bassin" in page
+    content = client.get(reverse("referentiel:bassin_detail", args=[bassin.pk])).content.decode()
+    assert school.uai in content and "Rattacher des établissements" not in content
