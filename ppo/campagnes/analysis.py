@@ -120,8 +120,9 @@ def visible_actions(*, year: int):
     return Action.objects.filter(programme__year=year, programme__status__in=SEEN_BY_SUPERVISORS)
 
 
-def _school_has(actions) -> Exists:
-    return Exists(actions.filter(programme__ppo__etablissement=OuterRef("pk")))
+def _school_has(actions) -> Q:
+    """Schools with at least one of these actions: an uncorrelated IN (SQLite plans a correlated EXISTS badly)."""
+    return Q(pk__in=actions.values("programme__ppo__etablissement_id"))
 
 
 def schools_behind(schools, *, year: int, today: datetime.date, figure: dict):
@@ -327,9 +328,12 @@ def mixity_table(schools, *, year) -> Table:
 
 
 def decouverte_table(schools, *, year) -> Table:
-    actions = _decouverte(visible_actions(year=year))
-    colleges = schools.filter(kind=TypeEtablissement.COLLEGE).annotate(has=_school_has(actions))
-    totals = colleges.aggregate(total=Count("pk"), with_actions=Count("pk", filter=Q(has=True)))
+    colleges = schools.filter(kind=TypeEtablissement.COLLEGE)
+    actions = _decouverte(visible_actions(year=year)).filter(programme__ppo__etablissement__in=colleges)
+    totals = {
+        "total": colleges.count(),
+        "with_actions": actions.aggregate(n=Count("programme__ppo__etablissement_id", distinct=True))["n"],
+    }
     table = Table(
         "decouverte",
         "Collèges ayant des actions de découverte des métiers (axe 2) à partir de la 5e",
