@@ -92,15 +92,17 @@ def _float(value: str) -> float | None:
 
 
 def _decimal(value: str) -> Decimal | None:
+    """An index such as the IPS (one decimal); an unreadable or absurd value is left empty."""
     try:
-        return Decimal(value.replace(",", ".")).quantize(Decimal("0.1")) if value else None
+        number = Decimal(value.replace(",", ".")).quantize(Decimal("0.1")) if value else None
     except InvalidOperation:
         return None
+    return number if number is not None and 0 <= number < 10_000 else None
 
 
 def _int(value: str) -> int | None:
     number = _float(value)
-    return round(number) if number is not None else None
+    return round(number) if number is not None and 0 <= number < 2**31 else None
 
 
 def _secteur(label: str) -> str:
@@ -125,7 +127,7 @@ class _Departements:
     def get(self, code: str, name: str, academie: Academie) -> Departement:
         departement = self.by_code.get(code)
         if departement is None:
-            departement = Departement.objects.create(code=code, name=name, academie=academie)
+            departement = Departement.objects.create(code=code, name=name[:120], academie=academie)
             self.by_code[code] = departement
             self.summary.extra["Départements créés"] += 1
         return departement
@@ -234,10 +236,10 @@ def etablissements_import(*, path: str | Path, dry_run: bool = False) -> ImportS
                 _departement_code(row["code_departement"]), row["libelle_departement"], academie
             )
             values = {
-                "name": row["appellation_officielle"] or row.get("denomination_principale", "") or uai,
+                "name": (row["appellation_officielle"] or row.get("denomination_principale", "") or uai)[:200],
                 "kind": NATURE_KINDS.get(row["nature_uai"], TypeEtablissement.AUTRE),
                 "secteur": _secteur(row["secteur_public_prive_libe"]),
-                "commune": row["libelle_commune"],
+                "commune": row["libelle_commune"][:120],
                 "code_commune": row["code_commune"][:5],
                 "departement_id": departement.pk,
                 "academie_id": academie.pk,
@@ -283,10 +285,10 @@ def ips_lycees_import(*, path: str | Path, dry_run: bool = False) -> ImportSumma
                     continue
                 departement = departements.get(code, row["departement"].title(), academie)
                 values |= {
-                    "name": row["nom_de_l_etablissment"] or uai,
+                    "name": (row["nom_de_l_etablissment"] or uai)[:200],
                     "kind": kind,
                     "secteur": _secteur(row["secteur"]),
-                    "commune": row["nom_de_la_commune"],
+                    "commune": row["nom_de_la_commune"][:120],
                     "code_commune": row["code_insee_de_la_commune"][:5],
                     "departement_id": departement.pk,
                     "academie_id": departement.academie_id,

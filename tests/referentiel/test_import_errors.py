@@ -126,3 +126,31 @@ def test_other_commands_check_their_header_too(tmp_path):
         with pytest.raises(CommandError, match="Colonnes manquantes|pas un fichier CSV attendu"):
             call_command(command, str(path))
     assert_nothing_written()
+
+
+IPS_HEADER = (
+    "rentree_scolaire;academie;code_du_departement;departement;uai;nom_de_l_etablissment;code_insee_de_la_commune;"
+    "nom_de_la_commune;secteur;type_de_lycee;effectifs_ensemble_gt_pro;ips_ensemble_gt_pro"
+)
+
+
+def test_ips_odd_values_are_left_empty_and_long_names_cut(tmp_path):
+    def line(number, ips, effectif, kind="LP", name="LYCEE"):
+        uai = number + uai_check_letter(number)
+        return f"2022-2023;NORMANDIE;014;CALVADOS;{uai};{name};14118;CAEN;public;{kind};{effectif};{ips}"
+
+    lines = [
+        IPS_HEADER,
+        line("0141111", "nd", "-3"),
+        line("0142222", "99999999", "12.0", name="L" * 300),
+        line("0143333", "101,4", "350.0", kind="EREA"),
+    ]
+    path = tmp_path / "ips.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    out = StringIO()
+    call_command("import_ips_lycees", str(path), stdout=out)
+    first, second = Etablissement.objects.order_by("uai")
+    assert (first.ips, first.effectif) == (None, None)
+    assert (second.ips, second.effectif, len(second.name)) == (None, 12, 200)
+    assert "type de lycée inconnu : 1" in out.getvalue()
+    assert first.departement.name == "Calvados" and first.academie.code == "70"
