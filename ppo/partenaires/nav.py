@@ -5,10 +5,20 @@ from ppo.partenaires import perms
 
 
 def items(request) -> list[NavItem]:
-    entries = [NavItem("Catalogue des partenaires", reverse("partenaires:catalogue"), "/partenaires/", order=60)]
+    entries = [
+        NavItem("Catalogue des partenaires", reverse("partenaires:catalogue"), "/partenaires/catalogue/", order=60)
+    ]
     user = request.user
     if user.is_authenticated and perms.can_list_ambassadeurs(user):
-        entries.append(NavItem("Ambassadeurs métiers", reverse("partenaires:ambassadeurs"), order=61))
+        entries.append(
+            NavItem(
+                "Ambassadeurs métiers", reverse("partenaires:ambassadeurs"), "/partenaires/ambassadeurs/", order=61
+            )
+        )
     if user.is_authenticated and perms.can_have_profile(user):
-        entries.append(NavItem("Mon profil d’ambassadeur", reverse("partenaires:mon_profil"), order=61))
+        entries.append(
+            NavItem(
+                "Mon profil d’ambassadeur", reverse("partenaires:mon_profil"), "/partenaires/ambassadeurs/", order=61
+            )
+        )
     return entries
