@@ -400,10 +400,19 @@ def campagne_of_scope(schools, *, year) -> Campagne | None:
     return campagnes[0] if len(campagnes) == 1 else None
 
 
-def dashboard(*, user, filtres: Filtres, today: datetime.date) -> dict:
+def scope(*, user, filtres: Filtres):
+    """The schools the figures count and the campaign shown: when the scope has one campaign, only the kinds of
+    school it concerns."""
     schools = schools_for(user=user, filtres=filtres)
+    campagne = campagne_of_scope(schools, year=filtres.year)
+    if campagne is not None and campagne.kinds:
+        schools = schools.filter(Q(kind__in=campagne.kinds) | ~Q(academie_id=campagne.academie_id))
+    return schools, campagne
+
+
+def dashboard(*, user, filtres: Filtres, today: datetime.date) -> dict:
+    schools, campagne = scope(user=user, filtres=filtres)
     year = filtres.year
-    campagne = campagne_of_scope(schools, year=year)
     tables = [
         status_table(schools, year=year, today=today),
         coverage_table(schools, year=year),

@@ -168,6 +168,11 @@ def test_filters_and_scopes(data):
     assert _column(_dashboard(academie, departement=data["manche"].pk)["statuts"])["Total"] == 2
     assert _column(_dashboard(academie, secteur="prive")["statuts"])["Total"] == 1
     assert _column(_dashboard(academie, kind="lp")["statuts"])["Total"] == 2
+    data["campagne"].kinds = ["lp"]
+    data["campagne"].save()
+    assert _column(_dashboard(academie)["statuts"])["Total"] == 2  # only the kinds the campaign concerns
+    data["campagne"].kinds = []
+    data["campagne"].save()
     bassin = user_with(Role.BASSIN, bassin=data["b1"])
     assert _column(_dashboard(bassin)["statuts"])["Total"] == 3
     lille = user_with(Role.ACADEMIE, academie=Academie.objects.get(code="09"))

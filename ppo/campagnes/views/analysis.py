@@ -100,7 +100,7 @@ def _schools(request):
     require(perms.can_analyse(request.user))
     form, filtres = _filtres(request)
     figure = _figure(request)
-    base = analysis.schools_for(user=request.user, filtres=filtres)
+    base, _campagne = analysis.scope(user=request.user, filtres=filtres)
     schools = list(analysis.schools_behind(base, year=filtres.year, today=timezone.localdate(), figure=figure))
     return form, filtres, figure, schools
 
