@@ -139,6 +139,22 @@ def bilan_validate(*, programme: ProgrammeAnnuel, user) -> Bilan:
     return bilan
 
 
+@transaction.atomic
+def bilan_reopen(*, programme: ProgrammeAnnuel, user) -> Bilan:
+    """The direction takes a validated bilan back to draft: figures are computed live again, texts editable."""
+    bilan = _bilan_for_update(programme)
+    if not bilan.is_validated:
+        raise ValidationError("Ce bilan n’est pas validé : il est déjà modifiable.")
+    bilan.status = StatutBilan.BROUILLON
+    bilan.figures = None
+    bilan.validated_at = None
+    bilan.validated_by = None
+    bilan.version += 1
+    bilan._history_user = user
+    bilan.save()
+    return bilan
+
+
 def next_year_refusal(*, programme: ProgrammeAnnuel) -> str:
     """Why next year cannot start from this programme, or an empty string."""
     year = programme.year + 1

@@ -11,6 +11,7 @@ urlpatterns = [
     path("programme/<int:pk>/bilan/", bilan.bilan, name="bilan"),
     path("programme/<int:pk>/bilan/modifier/", bilan.bilan_modifier, name="bilan_modifier"),
     path("programme/<int:pk>/bilan/valider/", bilan.bilan_valider, name="bilan_valider"),
+    path("programme/<int:pk>/bilan/rouvrir/", bilan.bilan_rouvrir, name="bilan_rouvrir"),
     path("programme/<int:pk>/annee-suivante/", bilan.annee_suivante, name="annee_suivante"),
     path("action/<int:pk>/", actions.action, name="action"),
     path("action/<int:pk>/pieces/", actions.piece_ajout, name="piece_ajout"),

@@ -9,7 +9,7 @@ from django.urls import reverse
 from ppo.referentiel.models import Niveau
 from ppo.suivi.models import Bilan
 from ppo.suivi.selectors import bilan_for_programme
-from ppo.suivi.services import bilan_update, bilan_validate, suivi_record
+from ppo.suivi.services import bilan_reopen, bilan_update, bilan_validate, suivi_record
 from tests.factories import StructureFactory
 from tests.suivi.helpers import D, make_action
 
@@ -214,3 +214,17 @@ def test_the_academie_campaign_volume_overrides_the_national_reference(year, wor
     seconde = next(row for row in data["by_level"] if row["code"] == "2nde-pro")
     assert (terminale["reference_hours"], terminale["reference_source"]) == (12.0, "académie")
     assert (seconde["reference_hours"], seconde["reference_source"]) == (20.0, "national")
+
+
+def test_direction_reopens_a_validated_bilan(client, world, year, direction):
+    bilan_validate(programme=year, user=direction)
+    url = reverse("suivi:bilan_rouvrir", kwargs={"pk": year.pk})
+    client.force_login(world.users["redacteur"])
+    assert client.post(url).status_code == 403
+    client.force_login(world.users["direction"])
+    assert client.post(url).status_code == 302
+    bilan = Bilan.objects.get()
+    assert (bilan.status, bilan.figures, bilan.validated_at) == ("brouillon", None, None)
+    assert bilan_for_programme(programme=year)["frozen"] is False
+    with pytest.raises(ValidationError, match="déjà modifiable"):
+        bilan_reopen(programme=year, user=direction)

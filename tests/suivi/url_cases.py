@@ -62,6 +62,12 @@ def url_cases(world):
         ),
         UrlCase("suivi:piece_suppression", reverse("suivi:piece_suppression", kwargs={"pk": piece.pk}), write),
         UrlCase(
+            "suivi:bilan_rouvrir",
+            reverse("suivi:bilan_rouvrir", kwargs=pk),
+            logged_in(302, redacteur=403, lecteur=403, academie=403, bassin=403, admin=403, **OUTSIDE),
+            method="post",
+        ),
+        UrlCase(
             "suivi:bilan_valider",
             reverse("suivi:bilan_valider", kwargs=pk),
             logged_in(302, redacteur=403, lecteur=403, academie=403, bassin=403, admin=403, **OUTSIDE),

@@ -33,6 +33,7 @@ def bilan(request, pk):
             "objectives": list(zip(data["objectives"], objective_charts, strict=True)),
             "can_edit": can_edit_bilan(request.user, programme) and data["status"] != "valide",
             "can_validate": can_validate_bilan(request.user, programme) and data["status"] != "valide",
+            "can_reopen": can_validate_bilan(request.user, programme) and data["status"] == "valide",
             "can_start_next_year": can_start_next_year(request.user, programme),
         },
     )
@@ -88,6 +89,20 @@ def bilan_valider(request, pk):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, "Le bilan est validé : ses chiffres sont figés à la date d’aujourd’hui.")
+    return redirect("suivi:bilan", pk=programme.pk)
+
+
+@login_required
+@require_POST
+def bilan_rouvrir(request, pk):
+    programme = programme_or_404(request.user, pk)
+    require(can_validate_bilan(request.user, programme))
+    try:
+        services.bilan_reopen(programme=programme, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Le bilan est rouvert : ses chiffres suivent de nouveau les suivis saisis.")
     return redirect("suivi:bilan", pk=programme.pk)
 
 
