@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from ppo.campagnes import analysis, perms
 from ppo.campagnes.analysis import FIGURE_KEYS, Cell, Filtres, Table
+from ppo.campagnes.charts import bars
 from ppo.campagnes.enums import EtatEtablissement
 from ppo.campagnes.export import workbook_bytes
 from ppo.campagnes.figures import figure_label
@@ -51,17 +52,12 @@ def tableau_de_bord(request):
     require(perms.can_analyse(request.user))
     form, filtres = _filtres(request)
     data = analysis.dashboard(user=request.user, filtres=filtres, today=timezone.localdate())
-    statuts = data["tables"]["statuts"]
-    total = statuts.rows[-1][1].value or 0
-    bars = [
-        {
-            "label": row[0].value,
-            "n": row[1].value,
-            "width": round(400 * row[1].value / total) if total else 0,
-            "y": 24 * i,
-        }
-        for i, row in enumerate(statuts.rows[:-1])
-    ]
+    tables = data["tables"]
+    charts = {
+        "statuts": bars(tables["statuts"], skip_total=True),
+        "axes": bars(tables["axes"]),
+        "types": bars(tables["types"]),
+    }
     return render(
         request,
         "campagnes/tableau_de_bord.html",
@@ -72,8 +68,7 @@ def tableau_de_bord(request):
             "params": filtres.params(),
             "campagne": data["campagne"],
             "tables": data["tables"],
-            "bars": bars,
-            "chart_height": 24 * len(bars),
+            "charts": charts,
             "breadcrumb_data": {"links": [], "current": "Analyse"},
         },
     )
