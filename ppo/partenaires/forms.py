@@ -8,6 +8,23 @@ from ppo.referentiel.models import Bassin, Departement, Niveau
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
+
+class CheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """Boxes with the DSFR markup: django.forms' own option template otherwise wins over django-dsfr's.
+
+    Same class name as Django's, as django-dsfr picks its fieldset snippet by the widget's class name.
+    """
+
+    option_template_name = "partenaires/widgets/checkbox_option.html"
+
+
+class RadioSelect(forms.RadioSelect):
+    option_template_name = "partenaires/widgets/radio_option.html"
+
+
+Checkboxes, Radios = CheckboxSelectMultiple, RadioSelect
+
+
 # The principles of the répertoire des partenaires (seed 003), checked by the moderator before validating.
 PRINCIPLES = [
     ("gratuite", "Gratuité : l’offre est gratuite, ou son coût est justifié."),
@@ -42,11 +59,11 @@ class OffreForm(DsfrBaseForm, forms.ModelForm):
             "is_accessible", "accessibility_note", "contact_name", "contact_email", "contact_phone",
         ]  # fmt: skip
         widgets = {
-            "niveaux": forms.CheckboxSelectMultiple,
-            "axes": forms.CheckboxSelectMultiple,
-            "secteurs": forms.CheckboxSelectMultiple,
-            "departements": forms.CheckboxSelectMultiple,
-            "bassins": forms.CheckboxSelectMultiple,
+            "niveaux": Checkboxes,
+            "axes": Checkboxes,
+            "secteurs": Checkboxes,
+            "departements": Checkboxes,
+            "bassins": Checkboxes,
             "metiers": forms.SelectMultiple(attrs={"size": 8}),
             "start_date": DATE,
             "end_date": DATE,
@@ -77,12 +94,12 @@ class ModerationForm(DsfrBaseForm):
     decision = forms.ChoiceField(
         label="Décision",
         choices=[("valider", "Valider l’offre"), ("refuser", "Refuser l’offre")],
-        widget=forms.RadioSelect,
+        widget=Radios,
     )
     principles = forms.MultipleChoiceField(
         label="Principes du répertoire vérifiés",
         choices=PRINCIPLES,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
         required=False,
         help_text="Pour valider, chaque principe doit être respecté.",
     )
@@ -103,9 +120,7 @@ class ModerationForm(DsfrBaseForm):
 class AddToProgrammeForm(DsfrBaseForm):
     programme = forms.ModelChoiceField(queryset=None, label="Programme annuel", empty_label=None)
     axe = forms.ModelChoiceField(Axe.objects.all(), label="Axe", empty_label=None)
-    niveaux = forms.ModelMultipleChoiceField(
-        Niveau.objects.all(), label="Niveaux concernés", widget=forms.CheckboxSelectMultiple
-    )
+    niveaux = forms.ModelMultipleChoiceField(Niveau.objects.all(), label="Niveaux concernés", widget=Checkboxes)
     period = forms.CharField(label="Quand (période)", required=False, max_length=200)
 
     def __init__(self, *args, programmes, **kwargs):
@@ -121,7 +136,7 @@ class AmbassadeurForm(DsfrBaseForm, forms.ModelForm):
             "job_title", "metier", "secteur", "employer", "academie", "departements", "availability",
             "offers_groupe", "offers_rencontre", "offers_visite", "phone", "presentation",
         ]  # fmt: skip
-        widgets = {"departements": forms.CheckboxSelectMultiple}
+        widgets = {"departements": Checkboxes}
 
     def clean(self):
         data = super().clean()
@@ -169,4 +184,4 @@ class RetourForm(DsfrBaseForm, forms.ModelForm):
     class Meta:
         model = RetourIntervention
         fields = ["rating", "comment"]
-        widgets = {"rating": forms.RadioSelect(choices=[(i, f"{i} sur 5") for i in range(1, 6)])}
+        widgets = {"rating": Radios(choices=[(i, f"{i} sur 5") for i in range(1, 6)])}
