@@ -65,16 +65,36 @@ class ExportFile:
         return len(self.data)
 
 
+# WeasyPrint lays out about ten pages a second: the documents page builds a PDF only up to this many actions
+# (about a second); above, it shows the size once the file has been built by a download.
+PDF_EAGER_MAX_ACTIONS = 40
+
+
+def _cache_key(content: ProgrammeDocument, fmt: str) -> str:
+    return f"documents:{fmt}:{hashlib.sha256(repr(content).encode()).hexdigest()}"
+
+
 def export_build(*, content: ProgrammeDocument, fmt: str) -> ExportFile:
     """Builds (or takes from the cache) one export. The cache key is a hash of the content itself, so any change
     of the programme gives a new file, and nothing stale is ever served."""
-    spec = FORMATS[fmt]
-    digest = hashlib.sha256(repr(content).encode()).hexdigest()
-    key = f"documents:{fmt}:{digest}"
+    key = _cache_key(content, fmt)
     data = cache.get(key)
     if data is None:
         data = BUILDERS[fmt](content)
         cache.set(key, data, CACHE_SECONDS)
+    return _export_file(content, fmt, data)
+
+
+def export_size(*, content: ProgrammeDocument, fmt: str) -> int | None:
+    """The size of an export for the documents page: built when cheap, else read from the cache (None if absent)."""
+    if fmt != "pdf" or len(content.actions) <= PDF_EAGER_MAX_ACTIONS:
+        return export_build(content=content, fmt=fmt).size
+    data = cache.get(_cache_key(content, fmt))
+    return None if data is None else len(data)
+
+
+def _export_file(content: ProgrammeDocument, fmt: str, data: bytes) -> ExportFile:
+    spec = FORMATS[fmt]
     suffix = "-familles" if content.public and fmt == "pdf" else ""
     return ExportFile(data=data, filename=f"{content.slug}{suffix}.{spec.extension}", content_type=spec.content_type)
 

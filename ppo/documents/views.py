@@ -54,7 +54,7 @@ def programme(request, pk):
     }
     downloads = []
     for fmt, public, label, description in DOWNLOADS:
-        export = services.export_build(content=contents[public], fmt=fmt)
+        size = services.export_size(content=contents[public], fmt=fmt)
         name = "family_pdf" if public else "download"
         kwargs = {"pk": programme.pk} if public else {"pk": programme.pk, "fmt": fmt}
         downloads.append(
@@ -63,8 +63,7 @@ def programme(request, pk):
                 "description": description,
                 "url": reverse(f"documents:{name}", kwargs=kwargs),
                 "format": services.FORMATS[fmt].label,
-                "size": size_label(export.size),
-                "filename": export.filename,
+                "size": size_label(size) if size is not None else "",
             }
         )
     token = selectors.calendar_token_of(etablissement=etablissement)
@@ -188,7 +187,10 @@ def import_upload(request, pk):
         "documents/import_upload.html",
         {
             "title": f"Importer un PPO au format Word — {ppo.etablissement.name}",
-            "breadcrumb_data": {"current": "Importer un document Word"},
+            "breadcrumb_data": {
+                "links": [{"url": reverse("plans:etablissement", args=[ppo.etablissement.uai]), "title": "PPO"}],
+                "current": "Importer un document Word",
+            },
             "ppo": ppo,
             "form": form,
             "years": years,
@@ -215,7 +217,12 @@ def import_preview(request, pk):
         "documents/import_preview.html",
         {
             "title": f"Aperçu de l’import — {word_import.filename}",
-            "breadcrumb_data": {"current": "Aperçu de l’import"},
+            "breadcrumb_data": {
+                "links": [
+                    {"url": reverse("documents:import_upload", args=[word_import.ppo_id]), "title": "Import Word"}
+                ],
+                "current": "Aperçu de l’import",
+            },
             "word_import": word_import,
             "parsed": parsed,
             "foreign_niveaux": foreign,

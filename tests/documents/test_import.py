@@ -175,3 +175,18 @@ def test_only_free_years_are_offered(client, ppo, direction):
     )
     assert response.status_code == 200
     assert not WordImport.objects.exists()
+
+
+def test_an_expired_preview_is_gone(client, ppo, direction):
+    import datetime
+
+    from django.utils import timezone
+
+    word_import = word_import_prepare(
+        ppo=ppo, year=2026, user=direction, filename="ppo.docx", data=wordfiles.official_docx("lp")
+    )
+    WordImport.objects.filter(pk=word_import.pk).update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
+    client.force_login(direction)
+    assert client.get(reverse("documents:import_preview", args=[word_import.pk])).status_code == 404
+    assert client.post(reverse("documents:import_confirm", args=[word_import.pk])).status_code == 404
+    assert not ProgrammeAnnuel.objects.filter(ppo=ppo, year=2026).exists()
