@@ -1,7 +1,10 @@
+import datetime
+
 import pytest
 
 from ppo.core.demo import DEMO_PASSWORD, demo_load
-from ppo.partenaires.models import ActionOffre
+from ppo.partenaires.enums import StatutDemande
+from ppo.partenaires.models import ActionOffre, DemandeIntervention
 from ppo.plans.enums import OrigineAction
 from tests.browser.conftest import assert_no_serious_axe_violations, login
 
@@ -42,3 +45,45 @@ def test_anonymous_visitors_see_the_catalogue_without_contacts(page):
     assert "Connectez-vous" in page.content()
     assert "contact.catalogue@demo.ppo.fr" not in page.content()
     assert_no_serious_axe_violations(page)
+
+
+def _logout_and_login(page, email):
+    page.context.clear_cookies()
+    login(page, email, DEMO_PASSWORD)
+    page.wait_for_url("**/tableau-de-bord/")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_teacher_books_a_company_visit_and_the_ppo_action_follows(page):
+    demo_load()
+    _logout_and_login(page, "redacteur.lp@demo.ppo.fr")
+    page.goto("/partenaires/ambassadeurs/")
+    page.get_by_role("link", name="Technicien de maintenance industrielle").click()
+    assert_no_serious_axe_violations(page)
+    page.get_by_role("link", name="Demander une intervention").click()
+    page.get_by_label("Type d’intervention").select_option(label="Visite d’entreprise")
+    page.get_by_label("Niveau").select_option(label="Terminale professionnelle")
+    page.get_by_label("Nombre d’élèves").fill("12")
+    page.get_by_label("Dates souhaitées").fill("En mars")
+    page.get_by_label("Message").fill("Visite de l’atelier pour nos terminales.")
+    page.get_by_role("button", name="Envoyer la demande").click()
+    page.wait_for_url("**/ambassadeurs/demandes/*/")
+    demande = DemandeIntervention.objects.get(niveau__code="tle-pro")
+    url = f"/partenaires/ambassadeurs/demandes/{demande.pk}/"
+
+    _logout_and_login(page, "ambassadeur@demo.ppo.fr")
+    page.goto(url)
+    assert_no_serious_axe_violations(page)
+    page.get_by_role("button", name="Accepter la demande").click()
+    page.get_by_label("Date de l’intervention").fill("2027-03-16")
+    page.get_by_role("button", name="Planifier").click()
+    page.get_by_role("button", name="Indiquer que l’intervention a eu lieu").click()
+    page.get_by_text("4 sur 5").click()
+    page.get_by_role("button", name="Donner mon retour").click()
+    assert "Merci pour votre retour" in page.content()
+
+    demande.refresh_from_db()
+    assert demande.status == StatutDemande.REALISEE
+    assert demande.action.origin == OrigineAction.AMBASSADEUR
+    assert demande.action.start_date == datetime.date(2027, 3, 16)
+    assert demande.retours.get().rating == 4
