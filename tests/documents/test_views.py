@@ -126,3 +126,14 @@ def test_large_programmes_build_their_pdf_on_download_only(client, rich, directi
     assert "Word – " in text and " ko</span>" in text
     client.get(reverse("documents:download", args=[rich.pk, "pdf"]))
     assert client.get(page).content.decode().count("taille connue après la première génération") == 1
+
+
+def test_document_content_takes_a_fixed_number_of_queries(lp, direction, django_assert_num_queries):
+    from ppo.documents.selectors import programme_document
+
+    small = rich_programme(etablissement=lp, user=direction)
+    other = EtablissementFactory(lp=True)
+    large = rich_programme(etablissement=other, user=user_with(Role.DIRECTION, etablissement=other), extra_actions=40)
+    for programme in (small, large):
+        with django_assert_num_queries(12):
+            programme_document(programme=programme)
