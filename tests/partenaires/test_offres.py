@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
@@ -65,17 +66,21 @@ def test_partner_proposes_and_academie_validates(client, world):
     )
     offre.refresh_from_db()
     assert offre.status == StatutOffre.VALIDEE and offre.moderated_by == world.users["academie"]
+    assert mail.outbox[-1].to == [world.users["partenaire"].email] and "validée" in mail.outbox[-1].subject
     assert [o.pk for o in catalogue_search(filters=CatalogueFilters(query="soudure"))] == [offre.pk]
 
 
 def test_refusal_needs_a_reason_and_is_shown_to_the_partner(client, world):
-    offre = OffreFactory(structure=world.structure, soumise=True)
+    offre = OffreFactory(structure=world.structure, soumise=True, created_by=world.users["partenaire"])
     client.force_login(world.users["academie"])
     url = reverse("partenaires:offre_moderate", args=[offre.pk])
     assert client.post(url, {"decision": "refuser"}).status_code == 200
+    assert not mail.outbox
     client.post(url, {"decision": "refuser", "reason": "L’offre est payante sans justification."})
     offre.refresh_from_db()
     assert offre.status == StatutOffre.REFUSEE
+    assert "payante sans justification" in mail.outbox[-1].body
+    assert mail.outbox[-1].to == [world.users["partenaire"].email]
     client.force_login(world.users["partenaire"])
     assert (
         "payante sans justification"

@@ -1,6 +1,10 @@
 """Writes of the catalogue: offers, their moderation, their yearly confirmation, adding one to a PPO."""
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from ppo.partenaires.enums import StatutOffre, TypeOffre
@@ -114,7 +118,22 @@ def offre_moderate(*, offre: Offre, user, accept: bool, reason: str = "") -> Off
     offre.moderated_by = user
     offre.moderated_at = timezone.now()
     offre.save(update_fields=["status", "moderation_reason", "moderated_by", "moderated_at", "updated_at"])
+    _notify_partner(offre=offre, accepted=accept)
     return offre
+
+
+def _notify_partner(*, offre: Offre, accepted: bool) -> None:
+    """Tells the author of the offer (or the structure's address) the moderator's decision."""
+    recipient = offre.created_by.email if offre.created_by else offre.structure.email
+    if not recipient:
+        return
+    context = {
+        "offre": offre,
+        "accepted": accepted,
+        "url": settings.SITE_URL + reverse("partenaires:offre_detail", args=[offre.pk]),
+    }
+    subject = f"[PPO] Offre {'validée' if accepted else 'refusée'} — {offre.title}"
+    send_mail(subject, render_to_string("partenaires/emails/moderation.txt", context), None, [recipient])
 
 
 @transaction.atomic
