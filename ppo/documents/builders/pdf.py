@@ -41,7 +41,13 @@ def render_html(content: ProgrammeDocument) -> str:
     )
 
 
+def _no_fetch(url, *args, **kwargs):
+    """The template needs no outside resource: refuse any, so that no text typed by a user can make the server
+    fetch a URL or read a local file."""
+    raise ValueError(f"Ressource externe refusée : {url}")
+
+
 def build_pdf(content: ProgrammeDocument) -> bytes:
     from weasyprint import HTML  # imported on first use: it parses its own stylesheets at import
 
-    return HTML(string=render_html(content)).write_pdf()
+    return HTML(string=render_html(content), url_fetcher=_no_fetch).write_pdf()

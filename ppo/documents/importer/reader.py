@@ -17,6 +17,7 @@ from docx.text.paragraph import Paragraph
 
 from ppo.documents import diagnostic_bridge, wording
 from ppo.documents.importer import ImportRefused, cells
+from ppo.documents.importer.boilerplate import BOILERPLATE
 from ppo.documents.importer.ticks import read_tick
 from ppo.documents.textnorm import clean, norm
 from ppo.plans.enums import CategorieRessource
@@ -34,48 +35,6 @@ SECTIONS = [
     ("notes", norm(wording.NOTES_TITLE), True),
     ("end", "supports ressources telechargeables", False),
 ]
-# Sentences of the official template (seed 000) that are instructions, not content.
-BOILERPLATE = {
-    norm(text)
-    for text in [
-        wording.TITLE,
-        wording.NO_OBJECTIFS,
-        wording.NO_AXES,
-        wording.NO_TRAINING,
-        wording.NO_EVENTS,
-        "À partir des indicateurs pertinents de l’établissement. (Des outils diagnostics sont disponibles en "
-        "téléchargement)",
-        "Se référer à la « fiche établissement » réalisée par la DESP,",
-        "Envoyée par la DESP au format pdf semaine 46",
-        "Consultable sur le portail ARENA à partir de la semaine 49",
-        "La section « Plan Pluriannuel en Orientation » est en cours de construction.",
-        "Thématiques à développer, diversification des parcours à améliorer, partenariats à approfondir, "
-        "méthodologie à perfectionner, communication interne/externe à renforcer…",
-        "La méthode proposée",
-        "Organisée en 4 étapes, cette démarche est ajustable selon la configuration de votre établissement et "
-        "les actions déjà engagées.",
-        "ANALYSER : état des lieux des pratiques",
-        "Etablir un diagnostic partagé de l’accompagnement à l’orientation dans votre établissement :",
-        "Sur la base d’indicateurs de référence (fiche établissement établie par la DESP)",
-        "Du programme d’actions existant",
-        "SYNTHÉTISER : mise en perspective du diagnostic",
-        "Mettre le diagnostic en perspective avec les objectifs académiques ;",
-        "Mobiliser la communauté éducative afin d’élaborer une stratégie d’action ;",
-        "Formaliser une progression par étapes sur les quatre années ;",
-        "Articuler les actions et les mettre en cohérence ;",
-        "Construire les partenariats nécessaires.",
-        "FORMALISER : rédaction du PPO",
-        "Le PPO est souple et évolutif.",
-        "Lors de la phase de rédaction, il conviendra de :",
-        "Expliciter et développer les partenariats avec la Région, le monde économique, professionnel et associatif",
-        "Prévoir des ajustements en fonction du contexte local et de l'évolution des politiques menées",
-        "COMMUNIQUER : diffusion du PPO",
-        "Le PPO a vocation à être communiqué à l’ensemble de la communauté éducative, aux élèves, aux familles, à "
-        "la Région et aux différents partenaires",
-        "Le PPO est à retourner, à l’adresse draio-ppo@ac-normandie.fr en précisant le nom de votre établissement "
-        "et votre département dans l’objet du courrier",
-    ]
-}
 _AXIS = re.compile(r"^\s*objectif\s*([1-9])\s*[-–—:]", re.IGNORECASE)
 _YEAR = re.compile(r"ann[ée]e\s*:\s*(\d{4})\s*[-–/]\s*(\d{4})", re.IGNORECASE)
 _UAI = re.compile(r"\bUAI\s*:\s*(\d{7}[A-Za-z])")
