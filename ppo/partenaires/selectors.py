@@ -10,7 +10,7 @@ from ppo.comptes.enums import SCHOOL_ROLES, Role
 from ppo.core.dates import current_school_year
 from ppo.partenaires import staleness
 from ppo.partenaires.enums import StatutOffre
-from ppo.partenaires.models import ActionOffre, Ambassadeur, DemandeIntervention, Offre, Structure
+from ppo.partenaires.models import ActionOffre, Ambassadeur, DemandeIntervention, Offre, Secteur, Structure
 from ppo.partenaires.search import apply_text_search
 from ppo.plans.models import ProgrammeAnnuel
 from ppo.plans.perms import FROZEN
@@ -139,6 +139,11 @@ def offre_links_seen_by(*, offre, user) -> list[ActionOffre]:
         .select_related("action__programme__ppo__etablissement")
         .order_by("-created_at")
     )
+
+
+def offre_secteurs(offre) -> QuerySet[Secteur]:
+    """The sectors of the offer, and those of its métiers."""
+    return Secteur.objects.filter(Q(offres=offre) | Q(metiers__offres=offre)).distinct().order_by("label")
 
 
 def user_reference_etablissement(user, membership=None):

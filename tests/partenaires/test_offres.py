@@ -18,7 +18,7 @@ from ppo.plans.models import Axe
 from ppo.plans.services import ppo_create, programme_set_status
 from ppo.referentiel.models import Niveau
 from tests.factories import StructureFactory, academie, user_with
-from tests.partenaires.factories import OffreFactory
+from tests.partenaires.factories import MetierFactory, OffreFactory, SecteurFactory
 
 
 def offre_post_data(**overrides):
@@ -224,3 +224,11 @@ def test_a_draft_cannot_be_added_to_a_ppo(client, world, programme):
     offre = OffreFactory(soumise=True)
     client.force_login(world.users["direction"])
     assert client.get(reverse("partenaires:offre_add_to_ppo", args=[offre.pk])).status_code == 404
+
+
+def test_offer_page_shows_the_sectors_of_its_metiers(client, db):
+    metier = MetierFactory(label="soudeur / soudeuse")
+    metier.secteurs.add(SecteurFactory(label="mécanique"))
+    offre = OffreFactory(metiers=[metier])
+    html = client.get(reverse("partenaires:offre_detail", args=[offre.pk])).content.decode()
+    assert "soudeur / soudeuse (H2913)" in html and "mécanique" in html

@@ -15,6 +15,7 @@ from ppo.partenaires.selectors import (
     catalogue_page,
     editable_programmes,
     offre_links_seen_by,
+    offre_secteurs,
     user_reference_etablissement,
 )
 from ppo.partenaires.services.offres import OffreError, offre_add_to_programme
@@ -90,6 +91,7 @@ def offre_detail(request, pk):
         can_moderate=perms.can_moderate_offre(request.user, offre),
         can_add=perms.can_add_offre_to_ppo(request.user, offre),
         links=offre_links_seen_by(offre=offre, user=request.user),
+        secteurs=offre_secteurs(offre),
         programme=_programme_from_query(request),
     )
 
