@@ -21,6 +21,7 @@ from ppo.campagnes.perms import TRANSMITTABLE
 from ppo.campagnes.selectors import ca_adoption_recorded
 from ppo.campagnes.snapshot import programme_snapshot
 from ppo.plans.enums import StatutProgramme
+from ppo.plans.models import ProgrammeAnnuel
 from ppo.plans.services import programme_set_status
 
 NO_CA_WARNING = "L’adoption du programme en conseil d’administration n’a pas été enregistrée avant la transmission."
@@ -146,6 +147,7 @@ def programme_transmit(*, programme, user) -> Transmission:
     Allowed from draft, CP advice, CA adoption, and « à compléter ». A transmission without a recorded CA adoption
     is accepted with a warning kept on the transmission: some schools hold their CA after the deadline.
     """
+    programme = ProgrammeAnnuel.objects.select_for_update().get(pk=programme.pk)  # one transmission at a time
     if programme.status not in TRANSMITTABLE:
         raise ValidationError(f"Un programme « {programme.get_status_display()} » ne peut pas être transmis.")
     warning = "" if ca_adoption_recorded(programme=programme) else NO_CA_WARNING
@@ -172,6 +174,7 @@ DECISION_STATUS = {
 @transaction.atomic
 def transmission_decide(*, transmission: Transmission, decision: str, message: str, user) -> DecisionRevue:
     """A step of the review of the latest transmission; the programme follows (validated or sent back)."""
+    transmission = Transmission.objects.select_for_update().select_related("programme").get(pk=transmission.pk)
     programme = transmission.programme
     if programme.transmissions.filter(number__gt=transmission.number).exists():
         raise ValidationError("Une transmission plus récente existe : c’est elle qu’il faut examiner.")

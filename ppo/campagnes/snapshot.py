@@ -56,6 +56,8 @@ def programme_snapshot(*, programme: ProgrammeAnnuel) -> dict:
                 "actors": [_item(a) for a in action.actors.all()],
                 "partner_items": [_item(p) for p in action.partner_items.all()],
                 "kind_label": action.get_kind_display(),
+                "copied_from": action.copied_from_id,
+                "created_by": action.created_by_id,
                 "created_at": action.created_at.isoformat(),
                 "updated_at": action.updated_at.isoformat(),
             }
