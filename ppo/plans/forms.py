@@ -5,7 +5,14 @@ from ppo.plans.enums import CategorieRessource, StatutProgramme
 from ppo.plans.models import Action, Axe, RessourceItem
 from ppo.referentiel.models import Niveau
 
-CHECKBOXES = forms.CheckboxSelectMultiple
+
+class CheckboxesWidget(forms.CheckboxSelectMultiple):
+    """Checkboxes in the DSFR markup (django.forms comes before dsfr in INSTALLED_APPS, so its template wins)."""
+
+    option_template_name = "plans/widgets/checkbox_option.html"
+
+
+CHECKBOXES = CheckboxesWidget
 
 
 class ItemChoiceField(forms.ModelMultipleChoiceField):
@@ -74,7 +81,6 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
             "internal_comment": forms.Textarea(attrs={"rows": 2}),
         }
         help_texts = {
-            "objective": "Déclinaison en objectifs opérationnels.",
             "description": "Mise en œuvre envisagée : ce qui est fait et comment.",
             "hours": "Heures consacrées à l’orientation pour chaque élève concerné.",
             "internal_comment": "Réservé à l’équipe : jamais publié.",

@@ -38,7 +38,7 @@ def statut(request, pk):
     if request.method == "POST":
         programme = programme_for(request, pk, need="manage")
         status = request.POST.get("status", "")
-        form = DecisionForm(request.POST, status=status if status in STEP_LABELS else None)
+        form = DecisionForm(request.POST, status=status if status in STEP_LABELS else None, auto_id=f"id_{status}_%s")
         if form.is_valid():
             try:
                 programme_record_decision(
@@ -57,7 +57,10 @@ def statut(request, pk):
             forms[form.fields["status"].initial or status] = form
     steps = []
     for status in _next_steps(programme):
-        form = forms.get(status) or DecisionForm(initial={"status": status.value}, status=status, prefix=None)
+        # Each step has its own form on the page: distinct ids, same field names.
+        form = forms.get(status) or DecisionForm(
+            initial={"status": status.value}, status=status, auto_id=f"id_{status.value}_%s"
+        )
         steps.append({"status": status, "label": STEP_LABELS[status], "form": form})
     next_year_possible = (
         programme.year < programme.ppo.last_year
