@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from ppo.partenaires.models import Ambassadeur, DemandeIntervention, Metier, Offre, Secteur, Structure
+from ppo.partenaires.services.offres import offre_reindex
 
 
 @admin.register(Structure)
@@ -24,7 +25,7 @@ class MetierAdmin(admin.ModelAdmin):
 
 @admin.register(Offre)
 class OffreAdmin(admin.ModelAdmin):
-    """Reading and unblocking only: offers are written through the partner's pages, which keep the index."""
+    """Offers are written through the partner's pages; an edit here re-indexes the offer for the search."""
 
     list_display = ["title", "structure", "kind", "status", "last_confirmed_at"]
     list_filter = ["status", "kind", "academie"]
@@ -32,6 +33,10 @@ class OffreAdmin(admin.ModelAdmin):
     readonly_fields = ["search_text", "created_at", "updated_at"]
     raw_id_fields = ["structure", "created_by", "moderated_by"]
     filter_horizontal = ["niveaux", "axes", "metiers", "secteurs", "departements", "bassins"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        offre_reindex(offre=form.instance)
 
 
 @admin.register(Ambassadeur)

@@ -232,3 +232,31 @@ def test_offer_page_shows_the_sectors_of_its_metiers(client, db):
     offre = OffreFactory(metiers=[metier])
     html = client.get(reverse("partenaires:offre_detail", args=[offre.pk])).content.decode()
     assert "soudeur / soudeuse (H2913)" in html and "mécanique" in html
+
+
+def test_an_edit_in_the_admin_reindexes_the_offer(client, world):
+    offre = OffreFactory(title="Atelier menuiserie")
+    client.force_login(world.users["admin"])
+    url = reverse("admin:partenaires_offre_change", args=[offre.pk])
+    assert client.get(url).status_code == 200
+    data = {
+        "structure": offre.structure_id,
+        "title": "Atelier ébénisterie",
+        "description": offre.description,
+        "kind": offre.kind,
+        "niveaux": [n.pk for n in offre.niveaux.all()],
+        "axes": [a.pk for a in offre.axes.all()],
+        "academie": offre.academie_id,
+        "all_year": "on",
+        "is_free": "on",
+        "contact_name": offre.contact_name,
+        "contact_email": offre.contact_email,
+        "status": offre.status,
+        "last_confirmed_at_0": offre.last_confirmed_at.strftime("%d/%m/%Y"),
+        "last_confirmed_at_1": offre.last_confirmed_at.strftime("%H:%M:%S"),
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert [o.title for o in catalogue_search(filters=CatalogueFilters(query="ébénisterie"))] == [
+        "Atelier ébénisterie"
+    ]
