@@ -177,6 +177,26 @@ def peers_comparison(*, transmission) -> dict:
     def avg(total):
         return round(Decimal(total or 0) / n_peers, 1) if n_peers else None
 
+    peer_hours = dict(
+        Action.niveaux.through.objects.filter(action__programme__in=peers)
+        .values_list("niveau_id")
+        .annotate(h=Sum("action__hours"))
+        .order_by()
+    )
+    own_by_level: dict[int, Decimal] = {}
+    for a in snapshot["actions"]:
+        for n in a["niveaux"]:
+            own_by_level[n["id"]] = own_by_level.get(n["id"], Decimal(0)) + Decimal(a["hours"] or 0)
+    reference = reference_hours_for(etablissement=etablissement, year=programme.year)
+    levels = [
+        {
+            "label": f"Heures prévues en {niveau.short_label}",
+            "own": own_by_level.get(niveau.pk, Decimal(0)),
+            "peers": avg(peer_hours.get(niveau.pk)),
+            "reference": reference.get(niveau.pk),
+        }
+        for niveau in etablissement.niveaux.order_by("order")
+    ]
     return {
         "n_peers": n_peers,
         "kind_label": etablissement.get_kind_display(),
@@ -185,5 +205,6 @@ def peers_comparison(*, transmission) -> dict:
             {"label": "Nombre d’actions", "own": len(snapshot["actions"]), "peers": avg(totals["n"])},
             {"label": "Cases de la grille axes × niveaux couvertes", "own": len(own_cells), "peers": avg(n_cells)},
             {"label": "Heures prévues (total des actions)", "own": own_hours, "peers": avg(totals["hours"])},
+            *levels,
         ],
     }

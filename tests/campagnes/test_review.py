@@ -217,3 +217,6 @@ def test_review_page_compares_with_similar_schools(client, cycle):
     assert rows["Nombre d’actions"] == (1, Decimal("2.0"))
     assert rows["Cases de la grille axes × niveaux couvertes"] == (1, Decimal("2.0"))
     assert rows["Heures prévues (total des actions)"] == (Decimal("3.0"), Decimal("6.0"))
+    # The default action level is the 2nde pro: 3 h here, 2 + 4 h at the peer.
+    assert rows["Heures prévues en 2nde pro"] == (Decimal("3.0"), Decimal("6.0"))
+    assert rows["Heures prévues en 1re pro"] == (Decimal(0), Decimal("0.0"))
