@@ -260,3 +260,13 @@ def test_an_edit_in_the_admin_reindexes_the_offer(client, world):
     assert [o.title for o in catalogue_search(filters=CatalogueFilters(query="ébénisterie"))] == [
         "Atelier ébénisterie"
     ]
+
+
+def test_offer_page_warns_when_the_offer_is_stale_or_hidden(client, db):
+    now = timezone.now()
+    stale = OffreFactory(last_confirmed_at=now - datetime.timedelta(days=400))
+    hidden = OffreFactory(last_confirmed_at=now - datetime.timedelta(days=500))
+    html = client.get(reverse("partenaires:offre_detail", args=[stale.pk])).content.decode()
+    assert "depuis plus de douze mois" in html and "n’apparaît plus" not in html
+    html = client.get(reverse("partenaires:offre_detail", args=[hidden.pk])).content.decode()
+    assert "n’apparaît plus dans la recherche" in html
