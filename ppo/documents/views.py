@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ppo.documents import perms, selectors, services
@@ -151,7 +152,7 @@ def calendar_renew(request, pk):
     services.calendar_token_renew(etablissement=etablissement, user=request.user)
     messages.success(request, "Nouveau lien d’abonnement créé : l’ancien lien ne fonctionne plus.")
     back = request.POST.get("next", "")
-    if back.startswith("/") and not back.startswith("//"):
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return redirect(back)
     return redirect("core:tableau_de_bord")
 
