@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from ppo.campagnes import analysis, perms
 from ppo.campagnes.analysis import FIGURE_KEYS, Cell, Filtres, Table
-from ppo.campagnes.charts import bars
+from ppo.campagnes.charts import bars, paired_bars
 from ppo.campagnes.enums import EtatEtablissement
 from ppo.campagnes.export import workbook_bytes
 from ppo.campagnes.figures import figure_label
@@ -57,6 +57,7 @@ def tableau_de_bord(request):
         "statuts": bars(tables["statuts"], skip_total=True),
         "axes": bars(tables["axes"]),
         "types": bars(tables["types"]),
+        "heures": paired_bars(tables["heures"], first=3, second=4),
     }
     return render(
         request,
