@@ -45,7 +45,7 @@ def programme_context(request, programme, *, title: str, current: str, **extra) 
         ],
         "current": title,
     }
-    if current == "programme":
+    if title == f"Programme {programme.year_label}":  # the grid itself
         breadcrumb["links"].pop()
     return {
         "title": f"{title} — {etablissement.name}",
