@@ -259,3 +259,7 @@ def public_programme_get(*, public_id) -> ProgrammeAnnuel:
 def action_last_change(*, action):
     """The last recorded change of an action (who and when), for the message of a refused save."""
     return action.history.select_related("history_user").first()
+
+
+def latest_programme(*, etablissement) -> ProgrammeAnnuel | None:
+    return ProgrammeAnnuel.objects.filter(ppo__etablissement=etablissement).order_by("-year").first()
