@@ -166,3 +166,27 @@ def test_delete_with_and_without_a_stale_version(client, redacteur, programme):
 def test_a_transmitted_programme_is_frozen(client, redacteur, school, programme):
     programme_set_status(programme=programme, status=StatutProgramme.TRANSMIS, user=None)
     assert client.get(reverse("plans:action_create", kwargs={"pk": programme.pk})).status_code == 403
+
+
+def test_htmx_conflict_stays_in_the_panel(client, redacteur, school, programme):
+    action = add_action(programme, niveaux=[school.niveaux.get(code="2nde-pro")], title="Forum")
+    action_update(action=action, user=None, expected_version=1, niveaux=list(action.niveaux.all()), title="Autre")
+    response = client.post(
+        reverse("plans:action_update", kwargs={"pk": action.pk}),
+        _data(school, title="Le mien", version=1),
+        headers={"HX-Request": "true"},
+    )
+    html = response.content.decode()
+    assert "<html" not in html
+    assert "Enregistrement refusé" in html and "Le mien" in html and "Autre" in html
+
+
+def test_htmx_delete_refreshes_the_grid(client, redacteur, programme):
+    action = add_action(programme, title="À supprimer")
+    response = client.post(
+        reverse("plans:action_delete", kwargs={"pk": action.pk}), {"version": 1}, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert "L’action « À supprimer » est supprimée." in html
+    assert 'id="plan-grille" hx-swap-oob="true"' in html
+    assert "À supprimer</a>" not in html

@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ppo.comptes.enums import Role
@@ -94,3 +96,19 @@ def test_ressources_stale_version_is_refused(client, school):
     assert "Enregistrement refusé" in response.content.decode()
     programme.refresh_from_db()
     assert programme.training == "Première"
+
+
+def test_history_query_count_does_not_grow_with_changes(client, school):
+    direction = user_with(Role.DIRECTION, etablissement=school)
+    programme = programme_for(school, user=direction)
+    client.force_login(direction)
+    url = reverse("plans:history", kwargs={"pk": programme.pk})
+    counts = []
+    for size in (5, 60):
+        while programme.actions.count() < size:
+            add_action(programme, user=direction, title=f"Action {programme.actions.count()}")
+        client.get(url)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1]
