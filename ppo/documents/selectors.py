@@ -15,6 +15,7 @@ from ppo.documents.content import (
     Table,
 )
 from ppo.documents.models import CalendarToken, WordImport
+from ppo.documents.temps_forts import temps_forts_events
 from ppo.plans.enums import CategorieRessource, StatutProgramme
 from ppo.plans.models import Action, Axe, ProgrammeAnnuel, RessourceItem
 from ppo.referentiel.models import Niveau
@@ -190,10 +191,17 @@ def programme_document(*, programme: ProgrammeAnnuel, public: bool = False, extr
     )
 
 
+def programme_temps_forts(*, programme) -> list[CalendarEvent]:
+    return temps_forts_events(etablissement=programme.ppo.etablissement, years=[programme.year])
+
+
 def etablissement_calendar(*, etablissement, extra_events=()) -> list[CalendarEvent]:
-    """The dated actions of every programme of the school, oldest first (the subscription feed)."""
+    """The dated actions of every programme of the school and the académie's temps forts of these years, oldest
+    first (the subscription feed)."""
     raw = _actions_queryset().filter(programme__ppo__etablissement=etablissement)
-    events = calendar_events_of(raw) + list(extra_events)
+    years = ProgrammeAnnuel.objects.filter(ppo__etablissement=etablissement).values_list("year", flat=True)
+    temps_forts = temps_forts_events(etablissement=etablissement, years=list(years))
+    events = calendar_events_of(raw) + temps_forts + list(extra_events)
     events.sort(key=lambda e: (e.start, e.title))
     return events
 

@@ -35,6 +35,12 @@ def _programme_for(request, pk) -> ProgrammeAnnuel:
     return programme
 
 
+def _content(programme, *, public=False):
+    """The document content of a programme, with the académie's temps forts of its year in the calendar."""
+    extra = selectors.programme_temps_forts(programme=programme)
+    return selectors.programme_document(programme=programme, public=public, extra_events=extra)
+
+
 def _file_response(export: services.ExportFile, *, inline=False) -> HttpResponse:
     response = HttpResponse(export.data, content_type=export.content_type)
     disposition = "inline" if inline else "attachment"
@@ -49,10 +55,7 @@ def _file_response(export: services.ExportFile, *, inline=False) -> HttpResponse
 def programme(request, pk):
     programme = _programme_for(request, pk)
     etablissement = programme.ppo.etablissement
-    contents = {
-        False: selectors.programme_document(programme=programme),
-        True: selectors.programme_document(programme=programme, public=True),
-    }
+    contents = {False: _content(programme), True: _content(programme, public=True)}
     downloads = []
     for fmt, public, label, description in DOWNLOADS:
         size = services.export_size(content=contents[public], fmt=fmt)
@@ -106,7 +109,7 @@ def download(request, pk, fmt):
     if fmt not in services.FORMATS:
         raise Http404("Format inconnu.")
     programme = _programme_for(request, pk)
-    content = selectors.programme_document(programme=programme)
+    content = _content(programme)
     return _file_response(services.export_build(content=content, fmt=fmt))
 
 
@@ -114,7 +117,7 @@ def download(request, pk, fmt):
 @require_GET
 def family_pdf(request, pk):
     programme = _programme_for(request, pk)
-    content = selectors.programme_document(programme=programme, public=True)
+    content = _content(programme, public=True)
     return _file_response(services.export_build(content=content, fmt="pdf"))
 
 
@@ -124,7 +127,7 @@ def public_pdf(request, public_id):
         programme = selectors.published_programme_get(public_id=public_id)
     except ProgrammeAnnuel.DoesNotExist as exc:
         raise Http404("Aucun programme publié à cette adresse.") from exc
-    content = selectors.programme_document(programme=programme, public=True)
+    content = _content(programme, public=True)
     return _file_response(services.export_build(content=content, fmt="pdf"))
 
 

@@ -137,3 +137,30 @@ def test_document_content_takes_a_fixed_number_of_queries(lp, direction, django_
     for programme in (small, large):
         with django_assert_num_queries(12):
             programme_document(programme=programme)
+
+
+def test_temps_forts_of_the_academie_join_the_calendars(client, rich, direction, lp):
+    import datetime
+
+    from docx import Document
+
+    from ppo.campagnes.models import Campagne, TempsFort
+
+    campagne = Campagne.objects.create(
+        academie=lp.academie, year=2025, deadline=datetime.date(2026, 3, 27), kinds=["lp"]
+    )
+    TempsFort.objects.create(
+        campagne=campagne,
+        label="Semaine de l’orientation",
+        start_date=datetime.date(2026, 1, 26),
+        end_date=datetime.date(2026, 1, 30),
+    )
+    client.force_login(direction)
+    data = client.get(reverse("documents:download", args=[rich.pk, "docx"])).content
+    calendar_rows = [r.cells[1].text for t in Document(io.BytesIO(data)).tables for r in t.rows]
+    assert "Semaine de l’orientation (temps fort de l’académie)" in calendar_rows
+    client.post(reverse("documents:calendar_renew", args=[lp.pk]))
+    lp.refresh_from_db()
+    feed = client.get(reverse("documents:calendar_feed", args=[lp.calendar_token.token])).content
+    titles = [str(e["summary"]) for e in Calendar.from_ical(feed).walk("VEVENT")]
+    assert "Semaine de l’orientation (temps fort de l’académie)" in titles

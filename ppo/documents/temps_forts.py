@@ -1,0 +1,29 @@
+"""The académie's temps forts (campagnes app) as calendar events of a school's documents and calendar feed.
+
+Read through `campagnes.selectors.temps_forts_for`; nothing when the campagnes app is not installed.
+"""
+
+from django.apps import apps
+
+from ppo.documents.content import CalendarEvent
+
+
+def temps_forts_events(*, etablissement, years) -> list[CalendarEvent]:
+    if not apps.is_installed("ppo.campagnes"):
+        return []
+    from ppo.campagnes.selectors import temps_forts_for
+
+    events = []
+    for year in sorted(set(years)):
+        for temps_fort in temps_forts_for(etablissement=etablissement, year=year):
+            events.append(
+                CalendarEvent(
+                    uid=f"temps-fort-{temps_fort.pk}@ppo",
+                    title=f"{temps_fort.label} (temps fort de l’académie)",
+                    start=temps_fort.start_date,
+                    end=temps_fort.end_date or temps_fort.start_date,
+                    description=temps_fort.description,
+                    niveaux=", ".join(n.short_label for n in temps_fort.niveaux.all()) or "tous niveaux",
+                )
+            )
+    return events
