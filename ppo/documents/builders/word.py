@@ -76,6 +76,16 @@ def _append_rows(table, rows: list[str]) -> None:
         table._tbl.append(tr)
 
 
+def _widths(table, widths) -> None:
+    """Column widths in the table grid (what LibreOffice reads) and in each existing cell (what Word reads)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(_cells(row), widths, strict=False):
+            cell.width = width
+
+
 def _shade(cell, fill: str) -> None:
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
@@ -197,10 +207,7 @@ def _checklists(doc, content: ProgrammeDocument) -> None:
         mark = wording.TICKED if checklist.other else wording.UNTICKED
         lines.append(f"{mark} {wording.OTHER} : {checklist.other}".rstrip())
         _set_cell_lines(cells[1], lines)
-    for row in table.rows:
-        cells = _cells(row)
-        cells[0].width = Cm(5)
-        cells[1].width = Cm(13)
+    _widths(table, [Cm(5), Cm(12.4)])
 
 
 def _paragraphs(doc, lines, empty: str) -> None:
@@ -218,6 +225,7 @@ def _calendar(doc, content: ProgrammeDocument) -> None:
         return
     table = doc.add_table(rows=1, cols=3)
     table.style = "Table Grid"
+    _widths(table, [Cm(4), Cm(9.4), Cm(4)])
     _repeat_header(table.rows[0])
     for cell, label in zip(table.rows[0].cells, ["Date", "Action ou temps fort", "Niveaux"], strict=True):
         cell.paragraphs[0].add_run(label).bold = True
