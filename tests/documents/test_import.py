@@ -190,3 +190,31 @@ def test_an_expired_preview_is_gone(client, ppo, direction):
     assert client.get(reverse("documents:import_preview", args=[word_import.pk])).status_code == 404
     assert client.post(reverse("documents:import_confirm", args=[word_import.pk])).status_code == 404
     assert not ProgrammeAnnuel.objects.filter(ppo=ppo, year=2026).exists()
+
+
+def test_levels_in_unmerged_rows_and_titles_in_headings(db):
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_heading("Objectif 2 - Bac pro : Découvrir le monde économique", level=2)
+    table = doc.add_table(rows=4, cols=4)
+    for cell, text in zip(
+        table.rows[0].cells,
+        ["Déclinaison en objectifs opérationnels", "Mise en œuvre envisagée", "Partenaires", "Suivi et évaluation"],
+        strict=True,
+    ):
+        cell.text = text
+    table.rows[1].cells[0].text = "En première professionnelle"
+    for cell, text in zip(
+        table.rows[2].cells, ["Connaître une entreprise", "Visite de l’usine", "CCI", "Compte rendu"], strict=True
+    ):
+        cell.text = text
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    parsed = read_docx(buffer.getvalue())
+    assert [(a["axe"], a["niveaux"], a["fields"]["title"]) for a in parsed["actions"]] == [
+        (2, ["1re-pro"], "Visite de l’usine")
+    ]
+    assert parsed["unrecognised"] == []

@@ -228,6 +228,8 @@ def _programme_table(table: Table, state: State, ref: Reference) -> None:
             continue
         if not any(texts):
             continue
+        if len(texts[0]) == 1 and not any(texts[1:]) and _context(texts[0][0], norm(texts[0][0]), state, ref):
+            continue  # a level or axis written in the first cell of an unmerged row
         if state.axe is None or state.niveau is None:
             state.result["unrecognised"].append(" | ".join(" / ".join(lines) for lines in texts))
             state.result["warnings"].append(
