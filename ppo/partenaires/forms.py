@@ -90,6 +90,34 @@ class OffreForm(DsfrBaseForm, forms.ModelForm):
         return data
 
 
+class OffreCreateForm(OffreForm):
+    """A new offer: the partner chooses the structure it publishes for, when they belong to several."""
+
+    structure = forms.ModelChoiceField(queryset=None, label="Structure partenaire", empty_label=None)
+    field_order = ["structure"]
+
+    def __init__(self, *args, structures, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.structures = list(structures)
+        field = self.fields["structure"]
+        field.queryset = structures
+        if len(self.structures) == 1:
+            field.required = False
+            field.widget = forms.HiddenInput()
+        first = self.structures[0] if self.structures else None
+        if first is not None:
+            field.initial = first.pk
+            self.fields["academie"].initial = first.academie_id
+            self.fields["contact_email"].initial = first.email
+        self.order_fields(self.field_order)
+
+    def clean_structure(self):
+        structure = self.cleaned_data.get("structure")
+        if structure is None and len(self.structures) == 1:
+            return self.structures[0]
+        return structure
+
+
 class ModerationForm(DsfrBaseForm):
     decision = forms.ChoiceField(
         label="Décision",

@@ -156,10 +156,9 @@ def user_reference_etablissement(user, membership=None):
     return None
 
 
-def partner_structure(user):
-    """The structure a partner user publishes for (the first by name when they have several)."""
-    ids = scope.partner_structure_ids(user)
-    return Structure.objects.filter(pk__in=ids).order_by("name").first() if ids else None
+def partner_structures(user) -> QuerySet[Structure]:
+    """The structures a partner user publishes for."""
+    return Structure.objects.filter(pk__in=scope.partner_structure_ids(user)).order_by("name")
 
 
 def offres_of_user_structures(user) -> QuerySet[Offre]:

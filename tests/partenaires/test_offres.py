@@ -17,7 +17,7 @@ from ppo.plans.enums import OrigineAction, StatutProgramme, TypeAction
 from ppo.plans.models import Axe
 from ppo.plans.services import ppo_create, programme_set_status
 from ppo.referentiel.models import Niveau
-from tests.factories import StructureFactory, academie, user_with
+from tests.factories import MembershipFactory, StructureFactory, academie, user_with
 from tests.partenaires.factories import MetierFactory, OffreFactory, SecteurFactory
 
 
@@ -270,3 +270,15 @@ def test_offer_page_warns_when_the_offer_is_stale_or_hidden(client, db):
     assert "depuis plus de douze mois" in html and "n’apparaît plus" not in html
     html = client.get(reverse("partenaires:offre_detail", args=[hidden.pk])).content.decode()
     assert "n’apparaît plus dans la recherche" in html
+
+
+def test_a_partner_of_several_structures_chooses_one_of_theirs(client, world):
+    second = StructureFactory(name="Zéphyr entreprise")
+    MembershipFactory(user=world.users["partenaire"], role=Role.PARTENAIRE, structure=second)
+    client.force_login(world.users["partenaire"])
+    client.post(reverse("partenaires:offre_create"), offre_post_data(structure=second.pk))
+    assert Offre.objects.get().structure == second
+    other = StructureFactory()
+    response = client.post(reverse("partenaires:offre_create"), offre_post_data(structure=other.pk, title="Autre"))
+    assert response.status_code == 200
+    assert not Offre.objects.filter(title="Autre").exists()

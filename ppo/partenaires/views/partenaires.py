@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from ppo.partenaires import perms, staleness
-from ppo.partenaires.forms import PRINCIPLES, ModerationForm, OffreForm
+from ppo.partenaires.forms import PRINCIPLES, ModerationForm, OffreCreateForm, OffreForm
 from ppo.partenaires.models import Offre
-from ppo.partenaires.selectors import offres_of_user_structures, offres_to_moderate, partner_structure
+from ppo.partenaires.selectors import offres_of_user_structures, offres_to_moderate, partner_structures
 from ppo.partenaires.services.offres import (
     M2M_FIELDS,
     OffreError,
@@ -58,13 +58,15 @@ def mes_offres(request):
 
 @login_required
 def offre_create_view(request):
-    structure = partner_structure(request.user)
-    if structure is None:
+    structures = partner_structures(request.user)
+    if not structures.exists():
         raise PermissionDenied
-    form = OffreForm(request.POST or None, initial={"academie": structure.academie, "contact_email": structure.email})
+    form = OffreCreateForm(request.POST or None, structures=structures)
     if request.method == "POST" and form.is_valid():
+        fields = _fields(form)
+        structure = fields.pop("structure")
         try:
-            offre = offre_create(structure=structure, user=request.user, fields=_fields(form))
+            offre = offre_create(structure=structure, user=request.user, fields=fields)
         except OffreError as exc:
             form.add_error(None, str(exc))
         else:
@@ -76,7 +78,6 @@ def offre_create_view(request):
         "Proposer une offre",
         crumbs("Proposer une offre", catalogue_crumb(), mes_offres_crumb()),
         form=form,
-        structure=structure,
     )
 
 
@@ -98,7 +99,6 @@ def offre_edit(request, pk):
         "Modifier l’offre",
         crumbs("Modifier", catalogue_crumb(), mes_offres_crumb(), (offre_url(offre), offre.title)),
         form=form,
-        structure=offre.structure,
         offre=offre,
     )
 
