@@ -140,7 +140,7 @@ def test_a_redacteur_adds_an_action_without_javascript(browser, live_server, mon
     page.get_by_role("heading", name="Ajouter une action").wait_for()
     page.get_by_label("Intitulé").fill("Salon de l’apprentissage")
     page.get_by_role("button", name="Enregistrer l’action").click()
-    page.wait_for_url(lambda url: f"/ppo/programme/{programme.pk}/#action-" in url)
+    page.wait_for_url(lambda url: f"/ppo/programme/{programme.pk}/#niveau-" in url)
     assert page.get_by_text("L’action « Salon de l’apprentissage » est ajoutée.").is_visible()
     assert page.get_by_role("link", name="Salon de l’apprentissage").is_visible()
     context.close()

@@ -60,7 +60,8 @@ def test_create_without_js_redirects_to_the_grid(client, redacteur, school, prog
     response = client.post(reverse("plans:action_create", kwargs={"pk": programme.pk}), _data(school))
     action = Action.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("plans:programme", kwargs={"pk": programme.pk}) + f"#action-{action.pk}"
+    niveau = school.niveaux.get(code="2nde-pro")
+    assert response["Location"] == reverse("plans:programme", kwargs={"pk": programme.pk}) + f"#niveau-{niveau.pk}"
     assert action.created_by == redacteur
     assert [a.label for a in action.actors.all()] == ["CPE"]
     assert action.hours == Decimal(3)

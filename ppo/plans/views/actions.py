@@ -35,6 +35,12 @@ def _saved(request, programme, message, anchor=""):
     return redirect(reverse("plans:programme", kwargs={"pk": programme.pk}) + anchor)
 
 
+def _anchor(action) -> str:
+    """Back to the row of the action's first level on the grid."""
+    niveau = min(action.niveaux.all(), key=lambda n: n.order, default=None)
+    return f"#niveau-{niveau.pk}" if niveau else ""
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def action_create_view(request, pk):
@@ -44,7 +50,7 @@ def action_create_view(request, pk):
         form = ActionForm(request.POST, etablissement=etablissement)
         if form.is_valid():
             action = action_create(programme=programme, user=request.user, **form.service_fields())
-            return _saved(request, programme, f"L’action « {action.title} » est ajoutée.", f"#action-{action.pk}")
+            return _saved(request, programme, f"L’action « {action.title} » est ajoutée.", _anchor(action))
     else:
         initial = {}
         if request.GET.get("axe", "").isdigit():
@@ -82,7 +88,7 @@ def action_update_view(request, pk):
                 form = ActionForm(data, instance=exc.current, etablissement=etablissement)
                 form.is_valid()
             else:
-                return _saved(request, programme, f"L’action « {action.title} » est enregistrée.", f"#action-{pk}")
+                return _saved(request, programme, f"L’action « {action.title} » est enregistrée.", _anchor(action))
     else:
         form = ActionForm(instance=action, initial={"version": action.version}, etablissement=etablissement)
     context = programme_context(
