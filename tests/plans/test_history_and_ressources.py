@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -6,8 +7,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ppo.comptes.enums import Role
-from ppo.plans.models import RessourceItem
-from ppo.plans.services import StaleVersionError, action_delete, action_update, programme_update_resources
+from ppo.plans.enums import StatutProgramme
+from ppo.plans.models import ProgrammeAnnuel, RessourceItem
+from ppo.plans.services import (
+    StaleVersionError,
+    action_delete,
+    action_update,
+    programme_record_decision,
+    programme_update_resources,
+)
 from tests.factories import EtablissementFactory, user_with
 from tests.plans.factories import add_action, programme_for
 
@@ -112,3 +120,24 @@ def test_history_query_count_does_not_grow_with_changes(client, school):
             assert client.get(url).status_code == 200
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1]
+
+
+def test_a_change_of_status_makes_an_open_form_stale(school):
+    programme = programme_for(school)
+    user = user_with(Role.DIRECTION, etablissement=school)
+    opened_at = programme.version
+    programme_record_decision(
+        programme=ProgrammeAnnuel.objects.get(pk=programme.pk),
+        status=StatutProgramme.AVIS_CP,
+        user=user,
+        date_of_decision=datetime.date(2026, 1, 12),
+    )
+    with pytest.raises(StaleVersionError):
+        programme_update_resources(
+            programme=programme,
+            user=user,
+            expected_version=opened_at,
+            ressources=[],
+            ressources_autres={},
+            training="",
+        )
