@@ -27,6 +27,13 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def _browser_serialized_rollback(django_db_serialized_rollback):
+    """Every browser test runs with `serialized_rollback`: a transactional test flushes the database, and one
+    without it would leave the next ones without the migrations' data (académies, niveaux, axes…) — or, worse,
+    with content types that clash with the serialized copy."""
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
