@@ -26,9 +26,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.forms",
+    # django-dsfr before django.forms, so that its widget templates (checkboxes, radios…) win.
     "widget_tweaks",
     "dsfr",
+    "django.forms",
     "django_htmx",
     "axes",
     "csp",
