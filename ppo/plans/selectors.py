@@ -1,12 +1,15 @@
 """Reads of the plans app: the axes × levels grid, the completeness check, lists. Query counts do not grow with data."""
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 
+from ppo.campagnes import selectors as campagnes_selectors
 from ppo.plans.enums import CategorieRessource, StatutProgramme
 from ppo.plans.models import PPO, Action, Axe, ProgrammeAnnuel, RessourceItem, StatutChange
 from ppo.referentiel.models import Niveau
@@ -47,6 +50,7 @@ class GridCell:
 class GridRow:
     niveau: Niveau
     cells: list
+    reference_hours: Decimal | None = None  # the campaign's volume if the académie set one, else the national one
 
     @property
     def action_count(self) -> int:
@@ -60,10 +64,6 @@ class GridRow:
             for action in cell.actions:
                 seen[action.pk] = action.hours or Decimal(0)
         return sum(seen.values(), Decimal(0))
-
-    @property
-    def reference_hours(self):
-        return self.niveau.reference_hours
 
     @property
     def below_reference(self) -> bool:
@@ -88,17 +88,20 @@ def programme_get(*, pk: int) -> ProgrammeAnnuel:
 
 def action_get(*, pk: int) -> Action:
     return get_object_or_404(
-        Action.objects.select_related("programme__ppo__etablissement__academie", "axe").prefetch_related(
-            "niveaux", "actors", "partner_items"
-        ),
+        Action.objects.select_related(
+            "programme__ppo__etablissement__academie", "axe", "offre_link__offre"
+        ).prefetch_related("niveaux", "actors", "partner_items"),
         pk=pk,
     )
 
 
 def programme_actions(*, programme) -> list[Action]:
-    """Every action of the programme with what the grid, the list and the public page show (5 queries)."""
+    """Every action of the programme with what the grid, the list and the public page show (4 queries).
+
+    The catalogue offer an action comes from (`action.offre_link.offre`) is joined, not queried per action.
+    """
     return list(
-        programme.actions.select_related("axe").prefetch_related(
+        programme.actions.select_related("axe", "offre_link__offre").prefetch_related(
             Prefetch("niveaux", queryset=Niveau.objects.order_by("order")),
             Prefetch("actors", queryset=RessourceItem.objects.order_by("order")),
             Prefetch("partner_items", queryset=RessourceItem.objects.order_by("order")),
@@ -111,9 +114,14 @@ def etablissement_niveaux(*, etablissement) -> list[Niveau]:
 
 
 def programme_grid(*, programme, actions=None) -> Grid:
-    """The grid of the school: one row per level it teaches, one column per axis, the actions in each cell."""
+    """The grid of the school: one row per level it teaches, one column per axis, the actions in each cell.
+
+    Reference hours per level come from the campaign of the school's académie when it overrides the national volume.
+    """
     axes = list(Axe.objects.all())
-    niveaux = etablissement_niveaux(etablissement=programme.ppo.etablissement)
+    etablissement = programme.ppo.etablissement
+    niveaux = etablissement_niveaux(etablissement=etablissement)
+    reference = campagnes_selectors.reference_hours_for(etablissement=etablissement, year=programme.year)
     actions = programme_actions(programme=programme) if actions is None else actions
     cells = {(axe.pk, niveau.pk): GridCell(axe=axe, niveau=niveau) for axe in axes for niveau in niveaux}
     for action in actions:
@@ -121,7 +129,14 @@ def programme_grid(*, programme, actions=None) -> Grid:
             cell = cells.get((action.axe_id, niveau.pk))
             if cell is not None:
                 cell.actions.append(action)
-    rows = [GridRow(niveau=n, cells=[cells[(axe.pk, n.pk)] for axe in axes]) for n in niveaux]
+    rows = [
+        GridRow(
+            niveau=n,
+            cells=[cells[(axe.pk, n.pk)] for axe in axes],
+            reference_hours=reference.get(n.pk, n.reference_hours),
+        )
+        for n in niveaux
+    ]
     return Grid(programme=programme, axes=axes, rows=rows, actions=actions)
 
 
@@ -263,3 +278,36 @@ def action_last_change(*, action):
 
 def latest_programme(*, etablissement) -> ProgrammeAnnuel | None:
     return ProgrammeAnnuel.objects.filter(ppo__etablissement=etablissement).order_by("-year").first()
+
+
+@dataclass
+class CampaignFrame:
+    """What the programme page shows of the académie's campaign: deadline, priorities, next temps forts."""
+
+    campagne: object
+    days_left: int
+    transmitted_at: datetime.datetime | None
+    n_priorites: int
+    upcoming: list
+
+    @property
+    def days_late(self) -> int:
+        return -self.days_left
+
+
+def programme_campaign_frame(*, programme, upcoming: int = 3) -> CampaignFrame | None:
+    """The frame of the campaign of the school's académie for the programme's year, or None (constant queries)."""
+    etablissement = programme.ppo.etablissement
+    campagne = campagnes_selectors.campagne_for(etablissement=etablissement, year=programme.year)
+    if campagne is None:
+        return None
+    today = timezone.localdate()
+    temps_forts = campagnes_selectors.temps_forts_for(etablissement=etablissement, year=programme.year)
+    transmission = campagnes_selectors.latest_transmission(programme=programme)
+    return CampaignFrame(
+        campagne=campagne,
+        days_left=(campagne.deadline - today).days,
+        transmitted_at=transmission.created_at if transmission else None,
+        n_priorites=len(campagne.priorites.all()),
+        upcoming=[tf for tf in temps_forts if (tf.end_date or tf.start_date) >= today][:upcoming],
+    )

@@ -13,6 +13,7 @@ from ppo.plans.forms import PPOCreateForm, RessourcesForm
 from ppo.plans.selectors import (
     etablissement_ppos,
     programme_actions,
+    programme_campaign_frame,
     programme_completeness,
     programme_grid,
     ressource_items_by_category,
@@ -95,6 +96,7 @@ def programme(request, pk):
             current="programme",
             grid=grid,
             todo=todo,
+            frame=programme_campaign_frame(programme=programme),
         ),
     )
 
