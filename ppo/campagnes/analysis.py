@@ -14,17 +14,31 @@ from django.db.models.functions import Least
 
 from ppo.campagnes.enums import EtatEtablissement, SensCible
 from ppo.campagnes.models import Campagne, Priorite, Transmission, VolumeReference
+from ppo.campagnes.regroup import SCHOOL, regroup
 from ppo.comptes.perms import supervised_etablissements
 from ppo.core.dates import current_school_year
+from ppo.diagnostic.models import ValeurIndicateur
 from ppo.plans.enums import StatutProgramme, TypeAction
-from ppo.plans.models import Action, Axe, ProgrammeAnnuel
+from ppo.plans.models import Action, Axe, ProgrammeAnnuel, RessourceItem
 from ppo.plans.perms import SEEN_BY_SUPERVISORS
 from ppo.referentiel.enums import TypeEtablissement
 from ppo.referentiel.models import Etablissement, Niveau
+from ppo.suivi.models import SuiviAction
 
 DECOUVERTE_AXE = 2
 DECOUVERTE_NIVEAUX = ["5e", "4e", "3e"]
-FIGURE_KEYS = ["etat", "cellule", "type", "partenaire", "axe", "niveau", "mixite", "decouverte"]
+FIGURE_KEYS = [
+    "etat",
+    "cellule",
+    "type",
+    "partenaire",
+    "axe",
+    "niveau",
+    "mixite",
+    "decouverte",
+    "priorite",
+    "atteinte",
+]
 
 
 @dataclass
@@ -89,8 +103,9 @@ def schools_for(*, user, filtres: Filtres):
     return qs
 
 
-def with_etat(schools, *, year: int, today: datetime.date):
-    """Annotates each school with `etat` (its state for the campaign) and its latest transmission of the year."""
+def with_status(schools, *, year: int):
+    """Annotates each school with the status of its programme of the year, the deadline of its académie's campaign
+    and its latest transmission of the year."""
     programmes = ProgrammeAnnuel.objects.filter(ppo__etablissement=OuterRef("pk"), year=year).order_by("-pk")
     deadline = Campagne.objects.filter(academie_id=OuterRef("academie_id"), year=year).values("deadline")[:1]
     transmission = Transmission.objects.filter(
@@ -100,7 +115,25 @@ def with_etat(schools, *, year: int, today: datetime.date):
         programme_status=Subquery(programmes.values("status")[:1]),
         campagne_deadline=Subquery(deadline),
         transmission_id=Subquery(transmission.values("pk")[:1]),
-    ).annotate(
+    )
+
+
+def etat_of(status: str | None, deadline: datetime.date | None, today: datetime.date) -> str:
+    """The state of a school for the campaign (the same rule as the `etat` annotation of `with_etat`)."""
+    if status == StatutProgramme.TRANSMIS:
+        return EtatEtablissement.TRANSMIS
+    if status == StatutProgramme.A_COMPLETER:
+        return EtatEtablissement.A_COMPLETER
+    if status in (StatutProgramme.VALIDE, StatutProgramme.PUBLIE):
+        return EtatEtablissement.VALIDE
+    if deadline is not None and deadline < today:
+        return EtatEtablissement.EN_RETARD
+    return EtatEtablissement.NON_COMMENCE if status is None else EtatEtablissement.BROUILLON
+
+
+def with_etat(schools, *, year: int, today: datetime.date):
+    """Annotates each school with `etat` (its state for the campaign) and its latest transmission of the year."""
+    return with_status(schools, year=year).annotate(
         etat=Case(
             When(programme_status=StatutProgramme.TRANSMIS, then=Value(EtatEtablissement.TRANSMIS)),
             When(programme_status=StatutProgramme.A_COMPLETER, then=Value(EtatEtablissement.A_COMPLETER)),
@@ -120,14 +153,37 @@ def visible_actions(*, year: int):
     return Action.objects.filter(programme__year=year, programme__status__in=SEEN_BY_SUPERVISORS)
 
 
+def visible_programmes(schools, *, year: int):
+    """The programmes of the year the académie may read, of these schools: the first filter of every figure on
+    content, so that the database reaches the actions through the index on their programme."""
+    return ProgrammeAnnuel.objects.filter(year=year, status__in=SEEN_BY_SUPERVISORS, ppo__etablissement__in=schools)
+
+
+def scoped_actions(schools, *, year: int):
+    return Action.objects.filter(programme__in=visible_programmes(schools, year=year).values("pk"))
+
+
 def _school_has(actions) -> Q:
-    """Schools with at least one of these actions: an uncorrelated IN (SQLite plans a correlated EXISTS badly)."""
-    return Q(pk__in=actions.values("programme__ppo__etablissement_id"))
+    """Schools with at least one of these actions: an uncorrelated IN (SQLite plans a correlated EXISTS badly),
+    through the programme ids of the actions (re-joining the actions to their schools inside the subquery made
+    PostgreSQL join every action of every year before filtering: 20 times slower)."""
+    programmes = ProgrammeAnnuel.objects.filter(pk__in=actions.values("programme_id"))
+    return Q(pk__in=programmes.values("ppo__etablissement_id"))
+
+
+def _has_value(priorite_id: str, *, year: int, reached: bool) -> Q:
+    priorite = Priorite.objects.filter(pk=int(priorite_id)).first() if priorite_id.isdigit() else None
+    if priorite is None or not priorite.indicator_code or priorite.target is None:
+        return Q(pk__in=[])
+    values = _priority_values(priorite, year=year)
+    if reached:
+        values = values.filter(_reached(priorite))
+    return Q(pk__in=values.values("etablissement_id"))
 
 
 def schools_behind(schools, *, year: int, today: datetime.date, figure: dict):
     """The schools behind one figure of the dashboard (`figure` holds one of FIGURE_KEYS)."""
-    actions = visible_actions(year=year)
+    actions = scoped_actions(schools, year=year)
     qs = with_etat(schools, year=year, today=today)
     if figure.get("etat"):
         qs = qs.filter(etat=figure["etat"])
@@ -149,6 +205,8 @@ def schools_behind(schools, *, year: int, today: datetime.date, figure: dict):
         qs = qs.filter(_school_has(actions.filter(gender_equality=True)))
     if figure.get("decouverte"):
         qs = qs.filter(kind=TypeEtablissement.COLLEGE).filter(_school_has(_decouverte(actions)))
+    if figure.get("priorite"):
+        qs = qs.filter(_has_value(str(figure["priorite"]), year=year, reached=bool(figure.get("atteinte"))))
     return qs.select_related("bassin", "departement").order_by("name")
 
 
@@ -163,7 +221,8 @@ def _with_programme(schools, *, year):
 
 def _taught(schools, *, year) -> tuple[list[Niveau], dict[int, int]]:
     """Levels taught by the schools with a readable programme, and how many of them teach each."""
-    through = Etablissement.niveaux.through.objects.filter(etablissement__in=_with_programme(schools, year=year))
+    with_programme = schools.filter(pk__in=visible_programmes(schools, year=year).values("ppo__etablissement_id"))
+    through = Etablissement.niveaux.through.objects.filter(etablissement__in=with_programme)
     counts = dict(through.values_list("niveau_id").annotate(n=Count("etablissement_id")).order_by())
     return list(Niveau.objects.filter(pk__in=list(counts)).order_by("order")), counts
 
@@ -177,7 +236,17 @@ def _level(n, d) -> int:
 
 
 def status_table(schools, *, year, today) -> Table:
-    counts = dict(with_etat(schools, year=year, today=today).values_list("etat").annotate(n=Count("pk")).order_by())
+    """One query grouped by (programme status, campaign deadline): a handful of groups, each mapped to its state."""
+    groups = (
+        with_status(schools, year=year)
+        .values_list("programme_status", "campagne_deadline")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts: dict[str, int] = {}
+    for status, deadline, n in groups:
+        etat = etat_of(status, deadline, today)
+        counts[etat] = counts.get(etat, 0) + n
     total = sum(counts.values())
     table = Table("statuts", "Établissements par état de la campagne", ["État", "Établissements", "Part"])
     for etat in EtatEtablissement:
@@ -187,16 +256,29 @@ def status_table(schools, *, year, today) -> Table:
     return table
 
 
-def coverage_table(schools, *, year) -> Table:
-    axes = list(Axe.objects.order_by("number"))
-    actions = visible_actions(year=year).filter(programme__ppo__etablissement__in=schools)
-    through = Action.niveaux.through.objects.filter(action__in=actions)
-    covered = {
-        (row["action__axe_id"], row["niveau_id"]): row["n"]
-        for row in through.values("action__axe_id", "niveau_id")
-        .annotate(n=Count("action__programme__ppo__etablissement_id", distinct=True))
+def grid_cells(schools, *, year) -> dict[tuple[int, int], dict]:
+    """For each (axe, niveau): schools having an action there and the hours planned, in one query grouped first by
+    (school, axe, niveau) — the join of the visible actions with their levels is read once for the grid and the
+    hours."""
+    through = Action.niveaux.through.objects.filter(
+        action__programme__in=visible_programmes(schools, year=year).values("pk")
+    )
+    inner = (
+        through.values(
+            **{SCHOOL: F("action__programme__ppo__etablissement_id")},
+            g_axe=F("action__axe_id"),
+            g_niveau=F("niveau_id"),
+        )
+        .annotate(g_hours=Sum("action__hours"))
         .order_by()
-    }
+    )
+    rows = regroup(inner, keys=["g_axe", "g_niveau"], sums=["g_hours"])
+    return {(row["g_axe"], row["g_niveau"]): row for row in rows}
+
+
+def coverage_table(schools, *, year, cells=None) -> Table:
+    axes = list(Axe.objects.order_by("number"))
+    cells = grid_cells(schools, year=year) if cells is None else cells
     taught, denominators = _taught(schools, year=year)
     table = Table(
         "couverture",
@@ -209,7 +291,7 @@ def coverage_table(schools, *, year) -> Table:
         d = denominators.get(niveau.pk, 0)
         row = [Cell(niveau.label)]
         for axe in axes:
-            n = covered.get((axe.pk, niveau.pk), 0)
+            n = cells.get((axe.pk, niveau.pk), {}).get("schools", 0)
             row.append(
                 Cell(
                     n,
@@ -222,12 +304,15 @@ def coverage_table(schools, *, year) -> Table:
     return table
 
 
-def _counts_table(code, caption, first, rows, key, labels=None) -> Table:
+def _counts_table(code, caption, first, rows, labels) -> Table:
     table = Table(code, caption, [first, "Actions", "Établissements"])
     for row in rows:
-        label = labels.get(row[key], row[key]) if labels else row["label"]
         table.rows.append(
-            [Cell(label), Cell(row["actions"]), Cell(row["schools"], params={code_param(code): row[key]})]
+            [
+                Cell(labels.get(row["g_key"], row["g_key"])),
+                Cell(row["g_actions"]),
+                Cell(row["schools"], params={code_param(code): row["g_key"]}),
+            ]
         )
     return table
 
@@ -236,44 +321,46 @@ def code_param(code):
     return {"types": "type", "partenaires": "partenaire", "axes": "axe"}[code]
 
 
+def _per_key(actions, key: str) -> list[dict]:
+    """Actions and schools per value of `key`: grouped by (school, key) first, so no COUNT(DISTINCT) over actions."""
+    inner = (
+        actions.values(**{SCHOOL: F("programme__ppo__etablissement_id")}, g_key=F(key))
+        .annotate(g_actions=Count("pk"))
+        .order_by()
+    )
+    return regroup(inner, keys=["g_key"], sums=["g_actions"])
+
+
 def action_tables(schools, *, year) -> list[Table]:
-    actions = visible_actions(year=year).filter(programme__ppo__etablissement__in=schools)
-    agg = {"actions": Count("pk", distinct=True), "schools": Count("programme__ppo__etablissement_id", distinct=True)}
-    by_kind = actions.values("kind").annotate(**agg).order_by("-actions", "kind")
-    by_partner = (
-        actions.filter(partner_items__isnull=False)
-        .values(key=F("partner_items__pk"), label=F("partner_items__label"))
-        .annotate(**agg)
-        .order_by("-actions", "label")
+    actions = scoped_actions(schools, year=year)
+    by_kind = sorted(_per_key(actions, "kind"), key=lambda r: (-r["g_actions"], r["g_key"]))
+    partners = dict(RessourceItem.objects.values_list("pk", "label"))
+    by_partner = sorted(
+        _per_key(actions.filter(partner_items__isnull=False), "partner_items__pk"),
+        key=lambda r: (-r["g_actions"], partners.get(r["g_key"], "")),
     )
-    by_axe = (
-        actions.values(key=F("axe_id"), number=F("axe__number"), short=F("axe__short_label"))
-        .annotate(**agg)
-        .order_by("number")
-    )
+    axes = {a.pk: a for a in Axe.objects.all()}
+    by_axe = sorted(_per_key(actions, "axe_id"), key=lambda r: axes[r["g_key"]].number)
     return [
-        _counts_table("types", "Actions par type", "Type d’action", by_kind, "kind", dict(TypeAction.choices)),
+        _counts_table("types", "Actions par type", "Type d’action", by_kind, dict(TypeAction.choices)),
         _counts_table(
-            "partenaires", "Actions par catégorie de partenaires", "Catégorie de partenaires", by_partner, "key"
+            "partenaires", "Actions par catégorie de partenaires", "Catégorie de partenaires", by_partner, partners
         ),
         _counts_table(
             "axes",
             "Actions par axe",
             "Axe",
-            [{**r, "label": f"Axe {r['number']} — {r['short']}"} for r in by_axe],
-            "key",
+            by_axe,
+            {pk: f"Axe {a.number} — {a.short_label}" for pk, a in axes.items()},
         ),
     ]
 
 
-def hours_table(schools, *, year) -> Table:
-    actions = visible_actions(year=year).filter(programme__ppo__etablissement__in=schools)
-    planned = dict(
-        Action.niveaux.through.objects.filter(action__in=actions)
-        .values_list("niveau_id")
-        .annotate(h=Sum("action__hours"))
-        .order_by()
-    )
+def hours_table(schools, *, year, cells=None) -> Table:
+    cells = grid_cells(schools, year=year) if cells is None else cells
+    planned: dict[int, Decimal] = {}
+    for (_axe, niveau_id), cell in cells.items():  # at most axes × levels cells, already aggregated
+        planned[niveau_id] = planned.get(niveau_id, Decimal(0)) + Decimal(cell["g_hours"] or 0)
     niveaux, counts = _taught(schools, year=year)
     overrides = dict(
         VolumeReference.objects.filter(
@@ -297,43 +384,25 @@ def hours_table(schools, *, year) -> Table:
     return table
 
 
-def _suivi_model():
-    """The follow-up of actions (girls and boys reached), when the suivi app provides it."""
-    try:
-        from ppo.suivi.models import SuiviAction
-    except ImportError:
-        return None
-    names = {f.name for f in SuiviAction._meta.get_fields()}
-    return SuiviAction if {"girls", "boys", "action"} <= names else None
-
-
 def mixity_table(schools, *, year) -> Table:
-    actions = visible_actions(year=year).filter(programme__ppo__etablissement__in=schools, gender_equality=True)
-    totals = actions.aggregate(
-        actions=Count("pk", distinct=True), schools=Count("programme__ppo__etablissement_id", distinct=True)
-    )
+    actions = scoped_actions(schools, year=year).filter(gender_equality=True)
+    n_actions = actions.count()
+    n_schools = schools.filter(_school_has(actions)).count()
+    reached = SuiviAction.objects.filter(action__in=actions).aggregate(girls=Sum("girls"), boys=Sum("boys"))
     table = Table("mixite", "Actions pour l’égalité filles-garçons et la mixité", ["Indicateur", "Valeur"])
-    table.rows.append([Cell("Actions contribuant à l’égalité filles-garçons"), Cell(totals["actions"])])
+    table.rows.append([Cell("Actions contribuant à l’égalité filles-garçons"), Cell(n_actions)])
     table.rows.append(
-        [Cell("Établissements ayant au moins une telle action"), Cell(totals["schools"], params={"mixite": "1"})]
+        [Cell("Établissements ayant au moins une telle action"), Cell(n_schools, params={"mixite": "1"})]
     )
-    suivi = _suivi_model()
-    if suivi is not None:
-        reached = suivi.objects.filter(action__in=actions).aggregate(girls=Sum("girls"), boys=Sum("boys"))
-        table.rows.append([Cell("Filles touchées (suivi des actions)"), Cell(reached["girls"] or 0)])
-        table.rows.append([Cell("Garçons touchés (suivi des actions)"), Cell(reached["boys"] or 0)])
-    else:
-        table.note = "Le nombre de filles et de garçons touchés apparaîtra avec le suivi des actions."
+    table.rows.append([Cell("Filles touchées (suivi des actions)"), Cell(reached["girls"] or 0)])
+    table.rows.append([Cell("Garçons touchés (suivi des actions)"), Cell(reached["boys"] or 0)])
     return table
 
 
 def decouverte_table(schools, *, year) -> Table:
     colleges = schools.filter(kind=TypeEtablissement.COLLEGE)
-    actions = _decouverte(visible_actions(year=year)).filter(programme__ppo__etablissement__in=colleges)
-    totals = {
-        "total": colleges.count(),
-        "with_actions": actions.aggregate(n=Count("programme__ppo__etablissement_id", distinct=True))["n"],
-    }
+    actions = _decouverte(scoped_actions(colleges, year=year))
+    totals = {"total": colleges.count(), "with_actions": colleges.filter(_school_has(actions)).count()}
     table = Table(
         "decouverte",
         "Collèges ayant des actions de découverte des métiers (axe 2) à partir de la 5e",
@@ -349,14 +418,6 @@ def decouverte_table(schools, *, year) -> Table:
     return table
 
 
-def _valeur_model():
-    try:
-        from ppo.diagnostic.models import ValeurIndicateur
-    except ImportError:
-        return None
-    return ValeurIndicateur
-
-
 def _reached(priorite: Priorite) -> Q:
     if priorite.target_direction == SensCible.AU_PLUS:
         return Q(value__lte=priorite.target)
@@ -365,28 +426,37 @@ def _reached(priorite: Priorite) -> Q:
     return Q(value__gte=priorite.target)
 
 
+def _priority_values(priorite: Priorite, *, year: int, schools=None):
+    values = ValeurIndicateur.objects.filter(indicateur__code=priorite.indicator_code, year=year)
+    if schools is not None:
+        values = values.filter(etablissement__in=schools)
+    return values.annotate(minority=Least("value", Value(Decimal(100)) - F("value")))
+
+
 def priorities_table(schools, *, year, priorites: list[Priorite]) -> Table:
-    """Each priority with an indicator: how many values of the schools reach the target (one query each)."""
+    """Each priority with an indicator: how many values of the schools reach the target (one query each); both
+    figures lead to the schools having such values."""
     table = Table(
         "priorites",
         "Priorités académiques : indicateurs et cibles",
         ["Priorité", "Indicateur", "Cible", "Valeurs renseignées", "Valeurs atteignant la cible", "Part"],
+        note="Un établissement peut avoir plusieurs valeurs d’un indicateur (par spécialité, par public) ; chaque "
+        "nombre mène aux établissements ayant au moins une de ces valeurs.",
     )
-    valeurs = _valeur_model()
     for priorite in priorites:
         target = f"{priorite.target} {priorite.unit}".strip() if priorite.target is not None else "—"
         row = [Cell(priorite.text), Cell(priorite.indicator_label or "—"), Cell(target)]
-        if valeurs is None or not priorite.indicator_code or priorite.target is None:
+        if not priorite.indicator_code or priorite.target is None:
             row += [Cell(None), Cell(None), Cell(None)]
         else:
-            values = valeurs.objects.filter(
-                etablissement__in=schools, indicateur__code=priorite.indicator_code, year=year
-            ).annotate(minority=Least("value", Value(Decimal(100)) - F("value")))
+            values = _priority_values(priorite, year=year, schools=schools)
             totals = values.aggregate(n=Count("pk"), ok=Count("pk", filter=_reached(priorite)))
-            row += [Cell(totals["n"]), Cell(totals["ok"]), Cell(_pct(totals["ok"], totals["n"]))]
+            row += [
+                Cell(totals["n"], params={"priorite": priorite.pk}),
+                Cell(totals["ok"], params={"priorite": priorite.pk, "atteinte": "1"}),
+                Cell(_pct(totals["ok"], totals["n"])),
+            ]
         table.rows.append(row)
-    if valeurs is None:
-        table.note = "Les valeurs des indicateurs apparaîtront avec le diagnostic des établissements."
     return table
 
 
@@ -413,11 +483,12 @@ def scope(*, user, filtres: Filtres):
 def dashboard(*, user, filtres: Filtres, today: datetime.date) -> dict:
     schools, campagne = scope(user=user, filtres=filtres)
     year = filtres.year
+    cells = grid_cells(schools, year=year)
     tables = [
         status_table(schools, year=year, today=today),
-        coverage_table(schools, year=year),
+        coverage_table(schools, year=year, cells=cells),
         *action_tables(schools, year=year),
-        hours_table(schools, year=year),
+        hours_table(schools, year=year, cells=cells),
         mixity_table(schools, year=year),
         decouverte_table(schools, year=year),
     ]

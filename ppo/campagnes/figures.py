@@ -1,6 +1,7 @@
 """What a figure of the dashboard counts, in words, for the title of the list of schools behind it."""
 
 from ppo.campagnes.enums import EtatEtablissement
+from ppo.campagnes.models import Priorite
 from ppo.plans.enums import TypeAction
 from ppo.plans.models import Axe, RessourceItem
 from ppo.referentiel.models import Niveau
@@ -31,4 +32,12 @@ def figure_label(figure: dict) -> str:
         parts.append("au moins une action pour l’égalité filles-garçons")
     if "decouverte" in figure:
         parts.append("collèges ayant des actions de découverte des métiers à partir de la 5e")
+    if "priorite" in figure and (priorite := _get(Priorite, figure["priorite"])):
+        indicator = priorite.indicator_label or priorite.indicator_code
+        if "atteinte" in figure:
+            parts.append(
+                f"au moins une valeur de « {indicator} » atteignant la cible de la priorité « {priorite.text} »"
+            )
+        else:
+            parts.append(f"au moins une valeur de « {indicator} » renseignée (priorité « {priorite.text} »)")
     return " ; ".join(parts)

@@ -1,14 +1,53 @@
-"""The school's indicators beside the review, when the diagnostic app provides them."""
+"""The school's indicators beside the review, each compared with the median of similar schools."""
+
+from decimal import Decimal
+
+from django.db.models import Count
+
+from ppo.campagnes.median import Median
+from ppo.diagnostic.models import ValeurIndicateur
+from ppo.referentiel.models import Etablissement
+
+LIMIT = 60
 
 
-def school_indicators(*, etablissement, year: int) -> list | None:
-    """Values of the school's indicators up to the programme's year, most recent first (None without diagnostic)."""
-    try:
-        from ppo.diagnostic.models import ValeurIndicateur
-    except ImportError:
-        return None
-    return list(
+def similar_schools(etablissement):
+    """Active schools of the same kind and the same bassin (the school itself excluded)."""
+    return Etablissement.objects.filter(
+        kind=etablissement.kind, bassin_id=etablissement.bassin_id, is_active=True
+    ).exclude(pk=etablissement.pk)
+
+
+def school_indicators(*, etablissement, year: int) -> list[dict]:
+    """Values of the school's indicators up to the programme's year, most recent first, each with the median of the
+    similar schools' values of the same indicator, year and scope (two queries, whatever the number of schools)."""
+    values = list(
         ValeurIndicateur.objects.filter(etablissement=etablissement, year__lte=year)
         .select_related("indicateur")
-        .order_by("indicateur__order", "indicateur__label", "scope", "-year")[:60]
+        .order_by("indicateur__order", "indicateur__label", "scope", "-year")[:LIMIT]
     )
+    if not values:
+        return []
+    peers = (
+        ValeurIndicateur.objects.filter(
+            etablissement__in=similar_schools(etablissement),
+            indicateur_id__in={v.indicateur_id for v in values},
+            year__in={v.year for v in values},
+        )
+        .values_list("indicateur_id", "year", "scope")
+        .annotate(median=Median("value"), n=Count("etablissement_id", distinct=True))
+        .order_by()
+    )
+    medians = {(i, y, s): (median, n) for i, y, s, median, n in peers}
+    rows = []
+    for value in values:
+        median, n = medians.get((value.indicateur_id, value.year, value.scope), (None, 0))
+        rows.append(
+            {
+                "valeur": value,
+                "median": None if median is None else round(Decimal(str(median)), 2),
+                "n_peers": n,
+                "gap": None if median is None else round(value.value - Decimal(str(median)), 2),
+            }
+        )
+    return rows

@@ -1,7 +1,6 @@
 """Reads of the campaign frame and of the review, for this app and for plans, suivi and documents."""
 
 from decimal import Decimal
-from importlib import import_module
 
 from django.db.models import Count, Prefetch, Q, Sum
 
@@ -140,16 +139,6 @@ def review_threads(*, transmission) -> dict:
             key = "general"
         threads.setdefault(key, []).append(comment)
     return threads
-
-
-def programme_completeness_guarded(*, programme):
-    """The plans app's completeness check, when it exists (it is written by another part of the project)."""
-    try:
-        module = import_module("ppo.plans.selectors")
-    except ModuleNotFoundError:
-        return None
-    check = getattr(module, "programme_completeness", None)
-    return check(programme=programme) if check else None
 
 
 def peers_comparison(*, transmission) -> dict:

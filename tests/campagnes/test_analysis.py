@@ -256,3 +256,36 @@ def test_query_count_does_not_grow_with_the_schools(client, name):
         _school_with_programme(bassin, n)
     assert _count_queries(client, url) == small
     assert small <= 40
+
+
+def test_priority_figures_link_to_their_schools(client, data):
+    s = data["schools"]
+    indicateur = Indicateur.objects.get(code="part_filles_specialite")
+    for school, year, value in [(s["A"], 2025, 20), (s["B"], 2025, 35), (s["B"], 2025, 60), (s["C"], 2024, 50)]:
+        ValeurIndicateur.objects.create(
+            etablissement=school, indicateur=indicateur, year=year, scope=str(value), value=value
+        )
+    priorite = Priorite.objects.create(
+        campagne=data["campagne"],
+        text="30 % de mixité",
+        indicator_code="part_filles_specialite",
+        target=30,
+        target_direction=SensCible.MIXITE,
+    )
+    academie = user_with(Role.ACADEMIE, academie=Academie.objects.get(code="70"))
+    row = _dashboard(academie)["priorites"].rows[0]
+    assert [c.value for c in row[3:]] == [3, 2, "67 %"]
+    assert row[3].params == {"priorite": priorite.pk}
+    assert row[4].params == {"priorite": priorite.pk, "atteinte": "1"}
+    client.force_login(academie)
+    url = reverse("campagnes:etablissements")
+    assert _names(client.get(url, {"annee": 2025, "priorite": priorite.pk})) == ["A", "B"]
+    reached = client.get(url, {"annee": 2025, "priorite": priorite.pk, "atteinte": "1"})
+    assert _names(reached) == ["B"]
+    assert "atteignant la cible de la priorité « 30 % de mixité »" in reached.content.decode()
+    assert _names(client.get(url, {"annee": 2024, "priorite": priorite.pk})) == ["C"]
+    assert _names(client.get(url, {"annee": 2025, "priorite": "abc"})) == []
+    dashboard = client.get(reverse("campagnes:tableau_de_bord"), {"annee": 2025}).content.decode()
+    assert (
+        f"priorite={priorite.pk}&amp;atteinte=1" in dashboard or f"atteinte=1&amp;priorite={priorite.pk}" in dashboard
+    )

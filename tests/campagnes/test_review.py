@@ -3,12 +3,15 @@
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ppo.campagnes.enums import EtatRevue
 from ppo.campagnes.models import Commentaire, Transmission
 from ppo.campagnes.services import NO_CA_WARNING
 from ppo.comptes.enums import Role
+from ppo.diagnostic.models import Indicateur, ValeurIndicateur
 from ppo.plans.enums import StatutProgramme
 from ppo.plans.services import programme_set_status
 from tests.campagnes import factories
@@ -220,3 +223,70 @@ def test_review_page_compares_with_similar_schools(client, cycle):
     # The default action level is the 2nde pro: 3 h here, 2 + 4 h at the peer.
     assert rows["Heures prévues en 2nde pro"] == (Decimal("3.0"), Decimal("6.0"))
     assert rows["Heures prévues en 1re pro"] == (Decimal(0), Decimal("0.0"))
+
+
+def test_review_page_compares_indicators_with_the_median_of_similar_schools(client, cycle):
+    school, year = cycle["school"], cycle["programme"].year
+    indicateur = Indicateur.objects.get(code="part_filles_specialite")
+
+    def value(etablissement, amount, *, scope="", on_year=year):
+        ValeurIndicateur.objects.create(
+            etablissement=etablissement, indicateur=indicateur, year=on_year, scope=scope, value=amount
+        )
+
+    value(school, 25)
+    value(school, 40, scope="NSI")
+    for amount in (10, 30, 90):  # three LP of the same bassin: median 30
+        value(EtablissementFactory(lp=True, bassin=school.bassin), amount)
+    value(EtablissementFactory(lgt=True, bassin=school.bassin), 1)  # another kind
+    value(EtablissementFactory(lp=True, bassin=BassinFactory()), 2)  # another bassin
+    peer = EtablissementFactory(lp=True, bassin=school.bassin)
+    value(peer, 3, on_year=year - 1)  # another year
+    value(peer, 50, scope="NSI")  # the only comparable value with this scope
+    sent = factories.transmitted(cycle["programme"])
+    client.force_login(cycle["academie"])
+    response = client.get(reverse("campagnes:transmission", kwargs={"pk": sent.pk}))
+    rows = {row["valeur"].scope: row for row in response.context["indicators"]}
+    assert (rows[""]["median"], rows[""]["n_peers"], rows[""]["gap"]) == (Decimal(30), 3, Decimal(-5))
+    assert (rows["NSI"]["median"], rows["NSI"]["n_peers"], rows["NSI"]["gap"]) == (Decimal(50), 1, Decimal(-10))
+    page = response.content.decode()
+    assert "Médiane des établissements comparables" in page
+    assert "3 établissements" in page
+
+
+def test_review_indicators_without_comparable_values(client, cycle):
+    ValeurIndicateur.objects.create(
+        etablissement=cycle["school"],
+        indicateur=Indicateur.objects.get(code="part_filles_specialite"),
+        year=cycle["programme"].year,
+        value=12,
+    )
+    sent = factories.transmitted(cycle["programme"])
+    client.force_login(cycle["academie"])
+    response = client.get(reverse("campagnes:transmission", kwargs={"pk": sent.pk}))
+    [row] = response.context["indicators"]
+    assert (row["median"], row["n_peers"], row["gap"]) == (None, 0, None)
+    assert "aucune valeur comparable" in response.content.decode()
+
+
+def test_review_indicators_query_count_does_not_grow_with_similar_schools(client, cycle, django_assert_num_queries):
+    indicateur = Indicateur.objects.get(code="part_filles_specialite")
+    year = cycle["programme"].year
+    ValeurIndicateur.objects.create(etablissement=cycle["school"], indicateur=indicateur, year=year, value=12)
+    sent = factories.transmitted(cycle["programme"])
+    client.force_login(cycle["academie"])
+    url = reverse("campagnes:transmission", kwargs={"pk": sent.pk})
+
+    def add_peers(n):
+        for i in range(n):
+            peer = EtablissementFactory(lp=True, bassin=cycle["school"].bassin)
+            ValeurIndicateur.objects.create(etablissement=peer, indicateur=indicateur, year=year, value=i)
+
+    add_peers(2)
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    add_peers(20)
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    assert response.context["indicators"][0]["n_peers"] == 22

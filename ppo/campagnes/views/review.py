@@ -12,6 +12,7 @@ from ppo.campagnes.forms import CommentaireForm, DecisionForm, ReponseForm
 from ppo.campagnes.indicators import school_indicators
 from ppo.campagnes.views.common import commentaire_for, programme_for, transmission_for
 from ppo.plans.perms import can_view_programme
+from ppo.plans.selectors import programme_completeness
 
 
 @login_required
@@ -87,7 +88,7 @@ def _review_context(request, transmission, **forms):
         "can_review": can_review,
         "can_reply": perms.can_reply(request.user, transmission),
         "can_open_programme": can_view_programme(request.user, programme),
-        "completeness": selectors.programme_completeness_guarded(programme=programme) if is_latest else None,
+        "completeness": programme_completeness(programme=programme) if is_latest else None,
         "indicators": school_indicators(etablissement=etablissement, year=programme.year) if can_review else None,
         "peers": selectors.peers_comparison(transmission=transmission) if can_review else None,
         "decisions": transmission.decisions.select_related("by"),
