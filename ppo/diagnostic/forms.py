@@ -1,6 +1,8 @@
 from django import forms
 from dsfr.forms import DsfrBaseForm
 
+from ppo.campagnes.models import Priorite
+from ppo.campagnes.selectors import campagne_for
 from ppo.core.dates import current_school_year
 from ppo.diagnostic.enums import CategorieAxe, TypeQuestion
 from ppo.diagnostic.models import Indicateur, ObjectifCible
@@ -191,12 +193,21 @@ class ConversionForm(DsfrBaseForm):
         }
 
 
+class PrioriteChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        text = " ".join(obj.text.split())
+        return text if len(text) <= 120 else f"{text[:119]}…"
+
+
 class ObjectifForm(DsfrBaseForm, forms.ModelForm):
     indicateur = IndicateurChoiceField(label="Indicateur", queryset=Indicateur.objects.all())
     baseline_year = forms.TypedChoiceField(
         label="Année de la valeur de départ", coerce=int, required=False, empty_value=None
     )
     horizon_year = forms.TypedChoiceField(label="Horizon", coerce=int)
+    priorite = PrioriteChoiceField(
+        label="Priorité académique (facultatif)", queryset=Priorite.objects.none(), required=False, empty_label="—"
+    )
 
     class Meta:
         model = ObjectifCible
@@ -208,6 +219,7 @@ class ObjectifForm(DsfrBaseForm, forms.ModelForm):
             "target",
             "horizon_year",
             "comment",
+            "priorite",
             "priorite_label",
         ]
         widgets = {"comment": forms.Textarea(attrs={"rows": 2})}
@@ -215,7 +227,7 @@ class ObjectifForm(DsfrBaseForm, forms.ModelForm):
         help_texts = {
             "baseline": "Laissez vide pour reprendre la dernière valeur connue de l’indicateur.",
             "scope": "Par exemple la spécialité visée pour la part de filles.",
-            "priorite_label": "Facultatif : la priorité académique à laquelle l’objectif répond.",
+            "priorite_label": "Facultatif, seulement si la priorité n’est pas dans la liste de l’académie.",
         }
 
     def __init__(self, *args, programme, **kwargs):
@@ -226,6 +238,26 @@ class ObjectifForm(DsfrBaseForm, forms.ModelForm):
             (y, f"{y}-{y + 1}") for y in range(programme.year, max(ppo.last_year, programme.year) + 2)
         ]
         self.fields["horizon_year"].initial = ppo.last_year
+        campagne = campagne_for(etablissement=ppo.etablissement, year=programme.year)
+        field = self.fields["priorite"]
+        field.error_messages["invalid_choice"] = (
+            f"Cette priorité n’est pas une priorité de la campagne {programme.year_label} de votre académie."
+        )
+        if campagne is None:
+            field.help_text = (
+                f"L’académie n’a pas encore ouvert de campagne {programme.year_label} pour votre établissement."
+            )
+        else:
+            field.queryset = campagne.priorites.all()
+            field.help_text = f"Les priorités de la campagne {programme.year_label} de l’académie."
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("priorite") and (cleaned.get("priorite_label") or "").strip():
+            self.add_error(
+                "priorite_label", "Choisissez une priorité de la liste ou écrivez-en une autre, pas les deux."
+            )
+        return cleaned
 
 
 class AxeAmeliorationForm(DsfrBaseForm):

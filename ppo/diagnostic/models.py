@@ -244,7 +244,22 @@ class ObjectifCible(models.Model):
     target = models.DecimalField("cible", max_digits=10, decimal_places=2)
     horizon_year = models.PositiveSmallIntegerField("horizon", help_text="Année scolaire visée : 2027 pour 2027-2028.")
     comment = models.TextField("commentaire", blank=True)
-    priorite_label = models.CharField("priorité académique", max_length=300, blank=True, null=True)
+    priorite = models.ForeignKey(
+        "campagnes.Priorite",
+        verbose_name="priorité académique",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="objectifs_cibles",
+        help_text="Une priorité de la campagne de l’académie pour l’année du programme.",
+    )
+    priorite_label = models.CharField(
+        "autre priorité (texte libre)",
+        max_length=300,
+        blank=True,
+        null=True,
+        help_text="Une priorité qui n’est pas dans la liste de l’académie (par exemple une priorité du bassin).",
+    )
     order = models.PositiveSmallIntegerField("ordre", default=0)
     created_at = models.DateTimeField("créé le", auto_now_add=True)
 

@@ -167,7 +167,7 @@ class ObjectifView:
 
 
 def objectifs_with_trend(*, programme) -> list[ObjectifView]:
-    objectifs = list(programme.objectifs_cibles.select_related("indicateur"))
+    objectifs = list(programme.objectifs_cibles.select_related("indicateur", "priorite"))
     values = ValeurIndicateur.objects.filter(
         etablissement_id=programme.ppo.etablissement_id, indicateur__in={o.indicateur_id for o in objectifs}
     ).order_by("year")

@@ -3,9 +3,11 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from ppo.campagnes.selectors import campagne_for
 from ppo.diagnostic.enums import SourceValeur, StatutReponse, TypeQuestion
 from ppo.diagnostic.importers.base import ImportRefused, read_table
 from ppo.diagnostic.importers.formats import detect, ensure_year
@@ -209,12 +211,27 @@ def objectif_save(*, objectif: ObjectifCible) -> ObjectifCible:
         )
         if latest is not None:
             objectif.baseline, objectif.baseline_year = latest.value, latest.year
+    _check_priorite(objectif)
     if objectif.pk is None:
         last = objectif.programme.objectifs_cibles.order_by("-order").values_list("order", flat=True).first()
         objectif.order = (last or 0) + 1
     objectif.full_clean()
     objectif.save()
     return objectif
+
+
+def _check_priorite(objectif: ObjectifCible) -> None:
+    """A linked priority must belong to the campaign of the school's académie for the programme's year."""
+    if objectif.priorite_id is None:
+        return
+    programme = objectif.programme
+    campagne = campagne_for(etablissement=programme.ppo.etablissement, year=programme.year)
+    if campagne is None or objectif.priorite.campagne_id != campagne.pk:
+        raise ValidationError(
+            {
+                "priorite": f"Cette priorité n’est pas une priorité de la campagne {programme.year_label} de votre académie."
+            }
+        )
 
 
 def objectif_delete(*, objectif: ObjectifCible) -> None:
