@@ -98,6 +98,27 @@ class HistoryLine:
 
 
 @dataclass(frozen=True)
+class FigureTable:
+    """A small table of figures of the bilan (caption, column headers, rows of already formatted cells)."""
+
+    caption: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class BilanSection:
+    """The year's bilan (from `suivi.selectors.bilan_for_programme`), formatted for print. The family version keeps
+    the figures and drops the team's texts and the comments on each action (`documents.bilan`)."""
+
+    title: str
+    status_line: str
+    summary: tuple[str, ...]
+    tables: tuple[FigureTable, ...]
+    texts: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class ProgrammeDocument:
     public: bool
     programme_pk: int
@@ -122,6 +143,7 @@ class ProgrammeDocument:
     calendar: tuple[CalendarEvent, ...]
     history: tuple[HistoryLine, ...] = field(default=())
     notes: str = ""
+    bilan: BilanSection | None = None
 
     @property
     def slug(self) -> str:

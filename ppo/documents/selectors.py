@@ -1,9 +1,10 @@
 """Reads of the documents app: everything a document shows, gathered once with a fixed number of queries."""
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from ppo.documents import diagnostic_bridge, wording
+from ppo.documents.bilan import bilan_section
 from ppo.documents.content import (
     Block,
     CalendarEvent,
@@ -19,6 +20,7 @@ from ppo.documents.temps_forts import temps_forts_events
 from ppo.plans.enums import CategorieRessource, StatutProgramme
 from ppo.plans.models import Action, Axe, ProgrammeAnnuel, RessourceItem
 from ppo.referentiel.models import Niveau
+from ppo.suivi.models import Bilan, SuiviAction
 
 
 def _doc_action(action: Action, *, public: bool) -> DocAction:
@@ -134,10 +136,16 @@ def _actions_queryset():
 
 
 def programme_document(*, programme: ProgrammeAnnuel, public: bool = False, extra_events=()) -> ProgrammeDocument:
-    """All the content of a programme's documents. `extra_events` adds dated events (the académie's temps forts)."""
+    """All the content of a programme's documents. `extra_events` adds dated events (the académie's temps forts).
+
+    The year's bilan is added when there is one to show (a bilan or at least one follow-up exists)."""
     programme = (
         ProgrammeAnnuel.objects.select_related("ppo__etablissement__academie")
         .prefetch_related("ressources")
+        .annotate(
+            has_bilan=Exists(Bilan.objects.filter(programme=OuterRef("pk"))),
+            has_suivi=Exists(SuiviAction.objects.filter(action__programme=OuterRef("pk"))),
+        )
         .get(pk=programme.pk)
     )
     etablissement = programme.ppo.etablissement
@@ -188,6 +196,9 @@ def programme_document(*, programme: ProgrammeAnnuel, public: bool = False, extr
         calendar=tuple(events),
         history=history,
         notes="" if public else programme.notes,
+        bilan=bilan_section(programme=programme, public=public)
+        if programme.has_bilan or programme.has_suivi
+        else None,
     )
 
 

@@ -17,6 +17,7 @@ TRAINING_TITLE = (
 CALENDAR_TITLE = "Calendrier de l’année"
 HISTORY_TITLE = "Historique du programme"
 NOTES_TITLE = "Notes"
+BILAN_TITLE = "Bilan de l’année"  # followed by the school year: the importer skips the whole section
 NO_OBJECTIFS = "Aucun objectif cible renseigné."
 NO_AXES = "Aucun axe d’amélioration renseigné."
 NO_TRAINING = "Aucune action de formation prévue."

@@ -164,3 +164,16 @@ def test_temps_forts_of_the_academie_join_the_calendars(client, rich, direction,
     feed = client.get(reverse("documents:calendar_feed", args=[lp.calendar_token.token])).content
     titles = [str(e["summary"]) for e in Calendar.from_ical(feed).walk("VEVENT")]
     assert "Semaine de l’orientation (temps fort de l’académie)" in titles
+
+
+def test_public_programme_page_links_to_the_family_pdf(client, rich, direction):
+    programme_set_status(programme=rich, status=StatutProgramme.PUBLIE, user=direction)
+    html = client.get(reverse("plans:public_programme", kwargs={"public_id": rich.public_id})).content.decode()
+    url = reverse("documents:public_pdf", args=[rich.public_id])
+    assert (
+        f'<a class="fr-link fr-link--download" download href="{url}">Télécharger la version PDF '
+        '<span class="fr-link__detail">PDF – version pour les familles, à imprimer</span></a>' in html
+    )
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"

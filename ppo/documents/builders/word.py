@@ -14,7 +14,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 
 from ppo.documents import wording
-from ppo.documents.content import DocAction, ProgrammeDocument
+from ppo.documents.content import BilanSection, DocAction, FigureTable, ProgrammeDocument
 
 BLUE = RGBColor(0x00, 0x00, 0x91)  # DSFR « bleu France »
 HEADER_FILL = "E3E3FD"
@@ -239,6 +239,31 @@ def _calendar(doc, content: ProgrammeDocument) -> None:
     _append_rows(table, rows)
 
 
+def _figure_table(doc, figures: FigureTable) -> None:
+    doc.add_heading(figures.caption, level=2)
+    table = doc.add_table(rows=1, cols=len(figures.headers))
+    table.style = "Table Grid"
+    _repeat_header(table.rows[0])
+    for cell, label in zip(_cells(table.rows[0]), figures.headers, strict=True):
+        cell.paragraphs[0].add_run(label).bold = True
+        _shade(cell, HEADER_FILL)
+    _append_rows(table, [_row_xml([_text_lines(cell) for cell in row], bold_first=False) for row in figures.rows])
+
+
+def _bilan(doc, bilan: BilanSection) -> None:
+    """The year's bilan: the Word importer skips this whole section (its title opens the « bilan » section)."""
+    doc.add_heading(bilan.title, level=1)
+    doc.add_paragraph(bilan.status_line)
+    for line in bilan.summary:
+        doc.add_paragraph(line, style="List Bullet")
+    for figures in bilan.tables:
+        _figure_table(doc, figures)
+    for label, text in bilan.texts:
+        doc.add_heading(label, level=2)
+        for line in _text_lines(text):
+            doc.add_paragraph(line)
+
+
 def _setup(doc, content: ProgrammeDocument) -> None:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -284,6 +309,8 @@ def build_docx(content: ProgrammeDocument) -> bytes:
     for table in content.tables:
         _programme_table(doc, table)
     _calendar(doc, content)
+    if content.bilan:
+        _bilan(doc, content.bilan)
     if content.notes:
         doc.add_heading(wording.NOTES_TITLE, level=1)
         for line in _text_lines(content.notes):

@@ -33,6 +33,7 @@ SECTIONS = [
     ("calendar", norm(wording.CALENDAR_TITLE), True),
     ("history", norm(wording.HISTORY_TITLE), True),
     ("notes", norm(wording.NOTES_TITLE), True),
+    ("bilan", norm(wording.BILAN_TITLE), False),
     ("end", "supports ressources telechargeables", False),
 ]
 _AXIS = re.compile(r"^\s*objectif\s*([1-9])\s*[-–—:]", re.IGNORECASE)
@@ -177,6 +178,8 @@ def _paragraph(text: str, p_element, state: State, ref: Reference) -> None:
     if not key:
         return
     section = _section_of(key)
+    if state.section == "bilan" and section not in ("notes", "end"):
+        return  # the year's bilan written by the export (its sub-titles too): figures of the follow-ups, not content
     if section:
         state.section, state.category = section, None
         return
