@@ -1,5 +1,8 @@
 """Plans objects for tests: a programme of a school, actions on its grid."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from ppo.comptes.enums import Role
 from ppo.plans.models import Axe
 from ppo.plans.services import action_create, ppo_create
@@ -19,3 +22,12 @@ def add_action(programme, *, axe=1, niveaux=None, user=None, **fields):
     return action_create(
         programme=programme, user=user, axe=Axe.objects.get(number=axe), niveaux=list(niveaux), **fields
     )
+
+
+def page_queries(client, url):
+    """The response and the number of queries of a page, the session being warm already."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response, len(ctx.captured_queries)

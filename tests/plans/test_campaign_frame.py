@@ -4,8 +4,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,7 +17,7 @@ from tests.campagnes.factories import campagne as make_campagne
 from tests.campagnes.factories import transmitted
 from tests.factories import EtablissementFactory, user_with
 from tests.partenaires.factories import OffreFactory
-from tests.plans.factories import add_action, programme_for
+from tests.plans.factories import add_action, page_queries, programme_for
 
 pytestmark = pytest.mark.django_db
 
@@ -189,11 +187,8 @@ def test_query_count_with_campaign_and_offers_does_not_grow_with_actions(client,
         _fill(programme, size, offre)
         client.force_login(user_with(Role.REDACTEUR, etablissement=etablissement))
         url = reverse(url_name, kwargs={"pk": programme.pk})
-        client.get(url)  # warm the session
-        with CaptureQueriesContext(connection) as ctx:
-            response = client.get(url)
-        assert response.status_code == 200
-        counts.append(len(ctx.captured_queries))
+        response, count = page_queries(client, url)
+        counts.append(count)
     assert "Offre du catalogue" in response.content.decode() or url_name != "plans:programme"
     assert counts[0] == counts[1]
     with django_assert_num_queries(counts[1]):

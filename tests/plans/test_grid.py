@@ -1,15 +1,13 @@
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ppo.comptes.enums import Role
 from ppo.plans.models import RessourceItem
 from ppo.plans.selectors import programme_completeness, programme_grid
 from tests.factories import EtablissementFactory, user_with
-from tests.plans.factories import add_action, programme_for
+from tests.plans.factories import add_action, page_queries, programme_for
 
 pytestmark = pytest.mark.django_db
 
@@ -139,11 +137,8 @@ def test_query_count_does_not_grow_with_actions(client, django_assert_num_querie
         _fill(programme, size)
         client.force_login(user_with(Role.REDACTEUR, etablissement=etablissement))
         url = reverse(url_name, kwargs={"pk": programme.pk})
-        client.get(url)  # warm the session
-        with CaptureQueriesContext(connection) as ctx:
-            response = client.get(url)
-        assert response.status_code == 200
-        counts.append(len(ctx.captured_queries))
+        response, count = page_queries(client, url)
+        counts.append(count)
     assert counts[0] == counts[1]
     with django_assert_num_queries(counts[1]):
         client.get(url)
