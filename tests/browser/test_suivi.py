@@ -53,7 +53,9 @@ def test_redacteur_records_a_follow_up_on_a_phone(phone):
     assert not SuiviAction.objects.filter(action=action).exists()
 
     phone.get_by_label("Filles touchées").fill("12")
-    phone.get_by_label("Oui", exact=True).check()
+    # A DSFR radio is drawn by its label, which takes the tap: tap the label, as a person would.
+    phone.locator("label", has_text=re.compile(r"^\s*Oui\s*$")).first.click()
+    expect(phone.get_by_label("Oui", exact=True)).to_be_checked()
     phone.get_by_role("button", name="Enregistrer le suivi").click()
     phone.wait_for_url("**/suivi/")
     expect(phone.get_by_text(f"Le suivi de « {action.title} » est enregistré.")).to_be_visible()
