@@ -3,7 +3,8 @@
     ./.venv/bin/python bench/documents_export.py [--runs 5] [--actions 150]
 
 Creates a throw-away test database (SQLite in memory unless DATABASE_URL says otherwise), a lycée professionnel
-with one programme of N actions, then times the content selector and each builder over several runs, without the
+with one programme of N actions (one action in two done, with pupils reached, and a bilan: the exports carry the
+bilan section; `--sans-bilan` leaves the follow-up empty), then times the content selector and each builder over several runs, without the
 cache. Prints a table (milliseconds): wall-clock min, median and max, median CPU time of the process (less
 sensitive to other work on the machine), and the size of each file.
 """
@@ -23,6 +24,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--actions", type=int, default=150)
+    parser.add_argument("--sans-bilan", action="store_true", help="no follow-up, hence no bilan section")
     args = parser.parse_args()
 
     import django
@@ -52,6 +54,8 @@ def run(args):
     etablissement = EtablissementFactory(lp=True)
     user = user_with(Role.DIRECTION, etablissement=etablissement)
     programme = rich_programme(etablissement=etablissement, user=user, extra_actions=max(args.actions - 4, 0))
+    if not args.sans_bilan:
+        _follow_up(programme)
     content = programme_document(programme=programme)
     public = programme_document(programme=programme, public=True)
     steps = {
@@ -63,7 +67,8 @@ def run(args):
         "Calendrier (.ics)": lambda: build_ics(name="PPO", events=list(content.calendar)),
     }
     build_pdf(content)  # warm-up: WeasyPrint loads its stylesheets and fonts on first use
-    print(f"Programme de {programme.actions.count()} actions, {args.runs} passages, temps en millisecondes")
+    bilan = "sans bilan" if content.bilan is None else "avec la section bilan"
+    print(f"Programme de {programme.actions.count()} actions ({bilan}), {args.runs} passages, temps en ms")
     print(f"{'export':<22}{'min':>8}{'médiane':>10}{'max':>8}{'CPU':>8}{'taille':>10}")
     for name, step in steps.items():
         times, cpu, size = [], [], 0
@@ -78,6 +83,18 @@ def run(args):
             f"{name:<22}{min(times):>8.0f}{statistics.median(times):>10.0f}{max(times):>8.0f}"
             f"{statistics.median(cpu):>8.0f}{size_label:>10}"
         )
+
+
+def _follow_up(programme):
+    from ppo.suivi.enums import StatutSuivi
+    from ppo.suivi.models import Bilan, SuiviAction
+
+    actions = list(programme.actions.order_by("pk"))[::2]
+    SuiviAction.objects.bulk_create(
+        SuiviAction(action=action, status=StatutSuivi.REALISEE, girls=10, boys=12, partners_other="Mission locale")
+        for action in actions
+    )
+    Bilan.objects.create(programme=programme, synthesis="Synthèse de l’année.", next_steps="Perspectives.")
 
 
 if __name__ == "__main__":

@@ -1,18 +1,13 @@
 """The académie's temps forts (campagnes app) as calendar events of a school's documents and calendar feed.
 
-Read through `campagnes.selectors.temps_forts_for`; nothing when the campagnes app is not installed.
+Read through `campagnes.selectors.temps_forts_for`.
 """
 
-from django.apps import apps
-
+from ppo.campagnes.selectors import temps_forts_for
 from ppo.documents.content import CalendarEvent
 
 
 def temps_forts_events(*, etablissement, years) -> list[CalendarEvent]:
-    if not apps.is_installed("ppo.campagnes"):
-        return []
-    from ppo.campagnes.selectors import temps_forts_for
-
     events = []
     for year in sorted(set(years)):
         for temps_fort in temps_forts_for(etablissement=etablissement, year=year):
