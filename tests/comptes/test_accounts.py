@@ -123,3 +123,11 @@ def test_oidc_backend_matches_active_users_by_email():
 
 def test_oidc_does_not_create_accounts():
     assert settings.OIDC_CREATE_USER is False
+
+
+def test_account_page_lists_memberships_and_offers_to_join_a_school(client):
+    membership = MembershipFactory(redacteur=True)
+    client.force_login(membership.user)
+    html = client.get(reverse("comptes:account")).content.decode()
+    assert membership.etablissement.name in html
+    assert reverse("comptes:join") in html
