@@ -6,18 +6,18 @@ programmes the académie may read: transmitted, sent back, validated or publishe
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Case, CharField, Count, Exists, F, Max, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Least
 
-from ppo.campagnes.enums import EtatEtablissement, SensCible
-from ppo.campagnes.models import Campagne, Priorite, Transmission, VolumeReference
+from ppo.campagnes.enums import EtatEtablissement
+from ppo.campagnes.models import Campagne, Transmission, VolumeReference
+from ppo.campagnes.priorities import has_value, priorities_table
 from ppo.campagnes.regroup import SCHOOL, regroup
+from ppo.campagnes.tables import Cell, Table, level, pct
 from ppo.comptes.perms import supervised_etablissements
 from ppo.core.dates import current_school_year
-from ppo.diagnostic.models import ValeurIndicateur
 from ppo.plans.enums import StatutProgramme, TypeAction
 from ppo.plans.models import Action, Axe, ProgrammeAnnuel, RessourceItem
 from ppo.plans.perms import SEEN_BY_SUPERVISORS
@@ -39,27 +39,6 @@ FIGURE_KEYS = [
     "priorite",
     "atteinte",
 ]
-
-
-@dataclass
-class Cell:
-    value: object
-    text: str = ""
-    params: dict | None = None
-    level: int | None = None
-
-    def __post_init__(self):
-        if not self.text:
-            self.text = "—" if self.value is None else str(self.value)
-
-
-@dataclass
-class Table:
-    code: str
-    caption: str
-    columns: list[str]
-    rows: list[list[Cell]] = field(default_factory=list)
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -171,16 +150,6 @@ def _school_has(actions) -> Q:
     return Q(pk__in=programmes.values("ppo__etablissement_id"))
 
 
-def _has_value(priorite_id: str, *, year: int, reached: bool) -> Q:
-    priorite = Priorite.objects.filter(pk=int(priorite_id)).first() if priorite_id.isdigit() else None
-    if priorite is None or not priorite.indicator_code or priorite.target is None:
-        return Q(pk__in=[])
-    values = _priority_values(priorite, year=year)
-    if reached:
-        values = values.filter(_reached(priorite))
-    return Q(pk__in=values.values("etablissement_id"))
-
-
 def schools_behind(schools, *, year: int, today: datetime.date, figure: dict):
     """The schools behind one figure of the dashboard (`figure` holds one of FIGURE_KEYS)."""
     actions = scoped_actions(schools, year=year)
@@ -206,7 +175,7 @@ def schools_behind(schools, *, year: int, today: datetime.date, figure: dict):
     if figure.get("decouverte"):
         qs = qs.filter(kind=TypeEtablissement.COLLEGE).filter(_school_has(_decouverte(actions)))
     if figure.get("priorite"):
-        qs = qs.filter(_has_value(str(figure["priorite"]), year=year, reached=bool(figure.get("atteinte"))))
+        qs = qs.filter(has_value(str(figure["priorite"]), year=year, reached=bool(figure.get("atteinte"))))
     return qs.select_related("bassin", "departement").order_by("name")
 
 
@@ -227,14 +196,6 @@ def _taught(schools, *, year) -> tuple[list[Niveau], dict[int, int]]:
     return list(Niveau.objects.filter(pk__in=list(counts)).order_by("order")), counts
 
 
-def _pct(n, d) -> str:
-    return f"{round(100 * n / d)} %" if d else "—"
-
-
-def _level(n, d) -> int:
-    return 0 if not d or not n else min(4, 1 + int(4 * n / d - 1e-9))
-
-
 def status_table(schools, *, year, today) -> Table:
     """One query grouped by (programme status, campaign deadline): a handful of groups, each mapped to its state."""
     groups = (
@@ -251,8 +212,8 @@ def status_table(schools, *, year, today) -> Table:
     table = Table("statuts", "Établissements par état de la campagne", ["État", "Établissements", "Part"])
     for etat in EtatEtablissement:
         n = counts.get(etat.value, 0)
-        table.rows.append([Cell(etat.label), Cell(n, params={"etat": etat.value}), Cell(_pct(n, total))])
-    table.rows.append([Cell("Total"), Cell(total, params={}), Cell(_pct(total, total))])
+        table.rows.append([Cell(etat.label), Cell(n, params={"etat": etat.value}), Cell(pct(n, total))])
+    table.rows.append([Cell("Total"), Cell(total, params={}), Cell(pct(total, total))])
     return table
 
 
@@ -295,9 +256,9 @@ def coverage_table(schools, *, year, cells=None) -> Table:
             row.append(
                 Cell(
                     n,
-                    text=f"{n} / {d} ({_pct(n, d)})",
+                    text=f"{n} / {d} ({pct(n, d)})",
                     params={"cellule": f"{axe.pk}-{niveau.pk}"},
-                    level=_level(n, d),
+                    level=level(n, d),
                 )
             )
         table.rows.append(row)
@@ -414,49 +375,7 @@ def decouverte_table(schools, *, year) -> Table:
     table.rows.append(
         [Cell("Collèges ayant de telles actions"), Cell(totals["with_actions"], params={"decouverte": "1"})]
     )
-    table.rows.append([Cell("Part"), Cell(_pct(totals["with_actions"], totals["total"]))])
-    return table
-
-
-def _reached(priorite: Priorite) -> Q:
-    if priorite.target_direction == SensCible.AU_PLUS:
-        return Q(value__lte=priorite.target)
-    if priorite.target_direction == SensCible.MIXITE:
-        return Q(minority__gte=priorite.target)
-    return Q(value__gte=priorite.target)
-
-
-def _priority_values(priorite: Priorite, *, year: int, schools=None):
-    values = ValeurIndicateur.objects.filter(indicateur__code=priorite.indicator_code, year=year)
-    if schools is not None:
-        values = values.filter(etablissement__in=schools)
-    return values.annotate(minority=Least("value", Value(Decimal(100)) - F("value")))
-
-
-def priorities_table(schools, *, year, priorites: list[Priorite]) -> Table:
-    """Each priority with an indicator: how many values of the schools reach the target (one query each); both
-    figures lead to the schools having such values."""
-    table = Table(
-        "priorites",
-        "Priorités académiques : indicateurs et cibles",
-        ["Priorité", "Indicateur", "Cible", "Valeurs renseignées", "Valeurs atteignant la cible", "Part"],
-        note="Un établissement peut avoir plusieurs valeurs d’un indicateur (par spécialité, par public) ; chaque "
-        "nombre mène aux établissements ayant au moins une de ces valeurs.",
-    )
-    for priorite in priorites:
-        target = f"{priorite.target} {priorite.unit}".strip() if priorite.target is not None else "—"
-        row = [Cell(priorite.text), Cell(priorite.indicator_label or "—"), Cell(target)]
-        if not priorite.indicator_code or priorite.target is None:
-            row += [Cell(None), Cell(None), Cell(None)]
-        else:
-            values = _priority_values(priorite, year=year, schools=schools)
-            totals = values.aggregate(n=Count("pk"), ok=Count("pk", filter=_reached(priorite)))
-            row += [
-                Cell(totals["n"], params={"priorite": priorite.pk}),
-                Cell(totals["ok"], params={"priorite": priorite.pk, "atteinte": "1"}),
-                Cell(_pct(totals["ok"], totals["n"])),
-            ]
-        table.rows.append(row)
+    table.rows.append([Cell("Part"), Cell(pct(totals["with_actions"], totals["total"]))])
     return table
 
 

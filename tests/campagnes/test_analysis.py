@@ -289,3 +289,14 @@ def test_priority_figures_link_to_their_schools(client, data):
     assert (
         f"priorite={priorite.pk}&amp;atteinte=1" in dashboard or f"atteinte=1&amp;priorite={priorite.pk}" in dashboard
     )
+
+
+@pytest.mark.parametrize("today", [BEFORE_DEADLINE, AFTER_DEADLINE])
+def test_state_of_the_status_table_is_the_state_of_the_lists(data, today):
+    """`etat_of` (status table, grouped) and the `etat` annotation (lists of schools) apply the same rule."""
+    academie = user_with(Role.ACADEMIE, academie=Academie.objects.get(code="70"))
+    schools, _ = analysis.scope(user=academie, filtres=analysis.Filtres(year=2025))
+    annotated = analysis.with_etat(schools, year=2025, today=today)
+    assert annotated.count() == 5
+    for school in annotated:
+        assert school.etat == analysis.etat_of(school.programme_status, school.campagne_deadline, today)

@@ -1,0 +1,32 @@
+"""The figures and tables of the dashboard: what the page renders and `export.py` writes to XLSX."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Cell:
+    value: object
+    text: str = ""
+    params: dict | None = None
+    level: int | None = None
+
+    def __post_init__(self):
+        if not self.text:
+            self.text = "—" if self.value is None else str(self.value)
+
+
+@dataclass
+class Table:
+    code: str
+    caption: str
+    columns: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    note: str = ""
+
+
+def pct(n, d) -> str:
+    return f"{round(100 * n / d)} %" if d else "—"
+
+
+def level(n, d) -> int:
+    return 0 if not d or not n else min(4, 1 + int(4 * n / d - 1e-9))
