@@ -2,7 +2,8 @@
 
 Generates (once) 900 schools of the académie de Normandie, a PPO of 4 school years (2022-2025) each, about 100
 actions per school-year (bulk_create, no history), then requests the dashboard, the list of schools and the map
-as an académie user and prints the median response time of several runs and the number of SQL queries.
+as an académie user and prints the median response time of several runs, the median time spent in SQL and the
+number of SQL queries.
 
     DATABASE_URL=sqlite:////tmp/ppo_bench.sqlite3 .venv/bin/python bench/dashboard.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ppo_bench .venv/bin/python bench/dashboard.py
@@ -168,16 +169,18 @@ def reset() -> None:
     schools.delete()
 
 
-def measure(client, url: str, runs: int) -> tuple[float, int]:
+def measure(client, url: str, runs: int) -> tuple[float, float, int]:
+    """Median response time, median time spent in SQL (sum of the queries' durations) and number of queries."""
     client.get(url)  # warm-up
-    timings = []
+    timings, sql = [], []
     for _ in range(runs):
         with CaptureQueriesContext(connection) as ctx:
             t0 = time.perf_counter()
             response = client.get(url)
             timings.append(time.perf_counter() - t0)
         assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(timings), len(ctx.captured_queries)
+        sql.append(sum(float(q["time"]) for q in ctx.captured_queries))
+    return statistics.median(timings), statistics.median(sql), len(ctx.captured_queries)
 
 
 def main():
@@ -216,9 +219,11 @@ def main():
         ("Carte", f"/academie/analyse/carte/?annee={YEARS[-1]}"),
         ("Export XLSX de tous les tableaux", f"/academie/analyse/export/?annee={YEARS[-1]}&table=tout"),
     ]:
-        median, queries = measure(client, url, args.runs)
+        median, sql, queries = measure(client, url, args.runs)
         print(
-            f"{label:<36} médiane {median * 1000:7.0f} ms sur {args.runs} essais, {queries} requêtes SQL", flush=True
+            f"{label:<36} médiane {median * 1000:7.0f} ms (dont SQL {sql * 1000:5.0f} ms) sur {args.runs} essais, "
+            f"{queries} requêtes SQL",
+            flush=True,
         )
 
 
