@@ -17,9 +17,15 @@ def test_academie_reviews_a_transmitted_programme(page):
     assert page.get_by_role("heading", name="Analyse de la campagne 2025-2026").is_visible()
     assert page.get_by_role("table", name="Établissements par état de la campagne").is_visible()
     assert_no_serious_axe_violations(page)
+    priorities = page.get_by_role("table", name="Priorités académiques : indicateurs et cibles")
+    priorities.get_by_role("link").first.click()
+    assert page.get_by_role("table", name="Établissements : au moins une valeur de").is_visible()
 
     page.goto(f"/academie/transmission/{sent.pk}/")
     assert page.get_by_role("heading", name="Lycée Jean Rostand — programme 2025-2026").is_visible()
+    assert page.get_by_role(
+        "table", name="Valeurs des indicateurs et médiane des établissements comparables"
+    ).is_visible()
     assert_no_serious_axe_violations(page)
     page.get_by_label("Porte sur").select_option("section:axe-2")
     page.get_by_label("Commentaire", exact=True).fill("Belle place donnée aux anciens élèves.")
