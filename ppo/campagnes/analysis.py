@@ -175,7 +175,8 @@ def schools_behind(schools, *, year: int, today: datetime.date, figure: dict):
     if figure.get("decouverte"):
         qs = qs.filter(kind=TypeEtablissement.COLLEGE).filter(_school_has(_decouverte(actions)))
     if figure.get("priorite"):
-        qs = qs.filter(has_value(str(figure["priorite"]), year=year, reached=bool(figure.get("atteinte"))))
+        reached = bool(figure.get("atteinte"))
+        qs = qs.filter(has_value(schools, priorite_id=figure["priorite"], year=year, reached=reached))
     return qs.select_related("bassin", "departement").order_by("name")
 
 

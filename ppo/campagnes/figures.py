@@ -1,7 +1,7 @@
 """What a figure of the dashboard counts, in words, for the title of the list of schools behind it."""
 
 from ppo.campagnes.enums import EtatEtablissement
-from ppo.campagnes.models import Priorite
+from ppo.campagnes.priorities import priorite_of_scope
 from ppo.plans.enums import TypeAction
 from ppo.plans.models import Axe, RessourceItem
 from ppo.referentiel.models import Niveau
@@ -11,7 +11,8 @@ def _get(model, pk):
     return model.objects.filter(pk=int(pk)).first() if str(pk).isdigit() else None
 
 
-def figure_label(figure: dict) -> str:
+def figure_label(figure: dict, *, schools) -> str:
+    """`schools`: the scope of the list (a priority of another académie is not named)."""
     parts = []
     if "etat" in figure:
         parts.append(f"état « {EtatEtablissement(figure['etat']).label} »")
@@ -32,7 +33,7 @@ def figure_label(figure: dict) -> str:
         parts.append("au moins une action pour l’égalité filles-garçons")
     if "decouverte" in figure:
         parts.append("collèges ayant des actions de découverte des métiers à partir de la 5e")
-    if "priorite" in figure and (priorite := _get(Priorite, figure["priorite"])):
+    if "priorite" in figure and (priorite := priorite_of_scope(schools, figure["priorite"])):
         indicator = priorite.indicator_label or priorite.indicator_code
         if "atteinte" in figure:
             parts.append(

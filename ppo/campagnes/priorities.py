@@ -54,8 +54,18 @@ def priorities_table(schools, *, year, priorites: list[Priorite]) -> Table:
     return table
 
 
-def has_value(priorite_id: str, *, year: int, reached: bool) -> Q:
-    priorite = Priorite.objects.filter(pk=int(priorite_id)).first() if priorite_id.isdigit() else None
+def priorite_of_scope(schools, priorite_id) -> Priorite | None:
+    """The priority, if it belongs to a campaign of the académie of one of these schools (else None)."""
+    if not str(priorite_id).isdigit():
+        return None
+    return Priorite.objects.filter(
+        pk=int(priorite_id), campagne__academie_id__in=schools.values("academie_id")
+    ).first()
+
+
+def has_value(schools, *, priorite_id: str, year: int, reached: bool) -> Q:
+    """Schools with at least one value of the priority's indicator for the year (reaching the target if asked)."""
+    priorite = priorite_of_scope(schools, priorite_id)
     if priorite is None or not priorite.indicator_code or priorite.target is None:
         return Q(pk__in=[])
     values = priority_values(priorite, year=year)

@@ -285,6 +285,11 @@ def test_priority_figures_link_to_their_schools(client, data):
     assert "atteignant la cible de la priorité « 30 % de mixité »" in reached.content.decode()
     assert _names(client.get(url, {"annee": 2024, "priorite": priorite.pk})) == ["C"]
     assert _names(client.get(url, {"annee": 2025, "priorite": "abc"})) == []
+    client.force_login(user_with(Role.ACADEMIE, academie=Academie.objects.get(code="09")))
+    foreign = client.get(url, {"annee": 2025, "priorite": priorite.pk})
+    assert _names(foreign) == []  # a priority of another académie matches nothing and is not named
+    assert "30 % de mixité" not in foreign.content.decode()
+    client.force_login(academie)
     dashboard = client.get(reverse("campagnes:tableau_de_bord"), {"annee": 2025}).content.decode()
     assert (
         f"priorite={priorite.pk}&amp;atteinte=1" in dashboard or f"atteinte=1&amp;priorite={priorite.pk}" in dashboard

@@ -98,12 +98,12 @@ def _schools(request):
     figure = _figure(request)
     base, _campagne = analysis.scope(user=request.user, filtres=filtres)
     schools = list(analysis.schools_behind(base, year=filtres.year, today=timezone.localdate(), figure=figure))
-    return form, filtres, figure, schools
+    return form, filtres, figure, schools, figure_label(figure, schools=base)
 
 
 @login_required
 def etablissements(request):
-    form, filtres, figure, schools = _schools(request)
+    form, filtres, figure, schools, label = _schools(request)
     return render(
         request,
         "campagnes/etablissements.html",
@@ -112,7 +112,7 @@ def etablissements(request):
             "form": form,
             "filtres": filtres,
             "figure": figure,
-            "figure_label": figure_label(figure),
+            "figure_label": label,
             "schools": schools,
             "export_params": {**filtres.params(), **figure, "table": "etablissements"},
             "breadcrumb_data": _breadcrumb("Établissements"),
@@ -124,8 +124,7 @@ def etablissements(request):
 def export(request):
     code = request.GET.get("table", "")
     if code == "etablissements":
-        _form, filtres, figure, schools = _schools(request)
-        label = figure_label(figure)
+        _form, filtres, figure, schools, label = _schools(request)
         tables = [_schools_table(schools, caption="Établissements" + (f" — {label}" if label else ""))]
     else:
         require(perms.can_analyse(request.user))
@@ -144,7 +143,7 @@ def export(request):
 
 @login_required
 def carte(request):
-    form, filtres, figure, schools = _schools(request)
+    form, filtres, figure, schools, _label = _schools(request)
     academie_ids = {s.academie_id for s in schools}
     contour = ContourAcademie.objects.filter(academie_id__in=academie_ids).first() if len(academie_ids) == 1 else None
 
