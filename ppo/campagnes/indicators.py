@@ -5,17 +5,10 @@ from decimal import Decimal
 from django.db.models import Count
 
 from ppo.campagnes.median import Median
+from ppo.campagnes.selectors import similar_schools
 from ppo.diagnostic.models import ValeurIndicateur
-from ppo.referentiel.models import Etablissement
 
 LIMIT = 60
-
-
-def similar_schools(etablissement):
-    """Active schools of the same kind and the same bassin (the school itself excluded)."""
-    return Etablissement.objects.filter(
-        kind=etablissement.kind, bassin_id=etablissement.bassin_id, is_active=True
-    ).exclude(pk=etablissement.pk)
 
 
 def school_indicators(*, etablissement, year: int) -> list[dict]:

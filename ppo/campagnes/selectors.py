@@ -9,7 +9,7 @@ from ppo.campagnes.models import Campagne, Commentaire, DecisionRevue, TempsFort
 from ppo.plans.enums import StatutProgramme
 from ppo.plans.models import Action, ProgrammeAnnuel, StatutChange
 from ppo.plans.perms import SEEN_BY_SUPERVISORS
-from ppo.referentiel.models import Niveau
+from ppo.referentiel.models import Etablissement, Niveau
 
 
 def campagne_for(*, etablissement, year: int) -> Campagne | None:
@@ -141,6 +141,13 @@ def review_threads(*, transmission) -> dict:
     return threads
 
 
+def similar_schools(etablissement):
+    """Active schools of the same kind and the same bassin (the school itself excluded)."""
+    return Etablissement.objects.filter(
+        kind=etablissement.kind, bassin_id=etablissement.bassin_id, is_active=True
+    ).exclude(pk=etablissement.pk)
+
+
 def peers_comparison(*, transmission) -> dict:
     """How the transmitted programme compares with similar schools (same kind, same bassin), same school year."""
     programme = transmission.programme
@@ -151,10 +158,8 @@ def peers_comparison(*, transmission) -> dict:
     peers = ProgrammeAnnuel.objects.filter(
         year=programme.year,
         status__in=SEEN_BY_SUPERVISORS,
-        ppo__etablissement__kind=etablissement.kind,
-        ppo__etablissement__bassin_id=etablissement.bassin_id,
-        ppo__etablissement__is_active=True,
-    ).exclude(ppo__etablissement=etablissement)
+        ppo__etablissement__in=similar_schools(etablissement),
+    )
     n_peers = peers.count()
     actions = Action.objects.filter(programme__in=peers)
     totals = actions.aggregate(n=Count("pk"), hours=Sum("hours"))
