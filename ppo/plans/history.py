@@ -21,6 +21,25 @@ SAME_SAVE = datetime.timedelta(seconds=5)
 CATEGORIES = dict(CategorieRessource.choices)
 PROGRAMME_ATTRS = [ProgrammeAnnuel._meta.get_field(name) for name in PROGRAMME_FIELDS]
 KINDS = {"+": "Création", "~": "Modification", "-": "Suppression"}
+# The ticked lists recorded with each historical record: (label, reverse accessor, target field, text shown).
+ACTION_M2M = [
+    ("niveaux", "historicalaction_niveaux_set", "niveau", "short_label"),
+    (str(Action._meta.get_field("actors").verbose_name), "historicalaction_actors_set", "ressourceitem", "label"),
+    (
+        str(Action._meta.get_field("partner_items").verbose_name),
+        "historicalaction_partner_items_set",
+        "ressourceitem",
+        "label",
+    ),
+]
+PROGRAMME_M2M = [
+    (
+        str(ProgrammeAnnuel._meta.get_field("ressources").verbose_name),
+        "historicalprogrammeannuel_ressources_set",
+        "ressourceitem",
+        "label",
+    ),
+]
 
 
 @dataclass
@@ -45,24 +64,23 @@ def programme_history(*, programme) -> list[Entry]:
     action_records = list(
         Action.history.filter(programme_id=programme.pk)
         .select_related("history_user")
-        .prefetch_related("historicalaction_niveaux_set__niveau")
+        .prefetch_related(*(f"{accessor}__{target}" for _, accessor, target, _ in ACTION_M2M))
         .order_by("id", "history_date", "history_id")
     )
     programme_records = list(
         ProgrammeAnnuel.history.filter(id=programme.pk)
         .select_related("history_user")
+        .prefetch_related(*(f"{accessor}__{target}" for _, accessor, target, _ in PROGRAMME_M2M))
         .order_by("history_date", "history_id")
     )
     entries = []
     for group, before in _groups(action_records, ACTION_ATTRS):
         last = group[-1]
-        changes = _diff(Action, ACTION_FIELDS, before, last, axes)
-        old_niveaux = _niveaux(before) if before is not None else ""
-        if old_niveaux != _niveaux(last):
-            changes.append(Change("niveaux", old_niveaux or "—", _niveaux(last) or "—"))
+        changes = _diff(Action, ACTION_FIELDS, before, last, axes) + _diff_m2m(ACTION_M2M, before, last)
         entries.append(_entry(group, f"Action « {last.title} »", changes))
     for group, before in _groups(programme_records, PROGRAMME_ATTRS):
-        changes = _diff(ProgrammeAnnuel, PROGRAMME_FIELDS, before, group[-1], axes)
+        last = group[-1]
+        changes = _diff(ProgrammeAnnuel, PROGRAMME_FIELDS, before, last, axes) + _diff_m2m(PROGRAMME_M2M, before, last)
         entries.append(_entry(group, f"Programme {programme.year_label}", changes))
     entries.sort(key=lambda e: e.at, reverse=True)
     return entries
@@ -106,8 +124,18 @@ def _entry(group, subject, changes):
     )
 
 
-def _niveaux(record) -> str:
-    return ", ".join(sorted(row.niveau.short_label for row in record.historicalaction_niveaux_set.all()))
+def _m2m_text(record, accessor, target, attr) -> str:
+    return ", ".join(sorted(getattr(getattr(row, target), attr) for row in getattr(record, accessor).all()))
+
+
+def _diff_m2m(spec, before, after) -> list[Change]:
+    changes = []
+    for label, accessor, target, attr in spec:
+        old = _m2m_text(before, accessor, target, attr) if before is not None else ""
+        new = _m2m_text(after, accessor, target, attr)
+        if old != new:
+            changes.append(Change(label, old or "—", new or "—"))
+    return changes
 
 
 def _diff(model, names, before, after, axes) -> list[Change]:

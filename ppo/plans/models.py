@@ -120,7 +120,7 @@ class ProgrammeAnnuel(models.Model):
     version = models.PositiveIntegerField("version", default=1)
     created_at = models.DateTimeField("créé le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
-    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["version", "updated_at"], m2m_fields=[ressources])
 
     class Meta:
         verbose_name = "programme annuel"
@@ -214,7 +214,9 @@ class Action(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="créée par", on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    history = HistoricalRecords(excluded_fields=["version", "updated_at", "order"], m2m_fields=[niveaux])
+    history = HistoricalRecords(
+        excluded_fields=["version", "updated_at", "order"], m2m_fields=[niveaux, actors, partner_items]
+    )
 
     class Meta:
         verbose_name = "action"

@@ -141,3 +141,32 @@ def test_a_change_of_status_makes_an_open_form_stale(school):
             ressources_autres={},
             training="",
         )
+
+
+def test_history_records_ticked_resources_actors_and_partner_categories(client, school):
+    direction = user_with(Role.DIRECTION, etablissement=school)
+    programme = programme_for(school, user=direction)
+    cpe = RessourceItem.objects.get(label="CPE")
+    psyen = RessourceItem.objects.get(label="PsyEN")
+    clee = RessourceItem.objects.get(label="Comité Local École Entreprise (CLEE)")
+    programme_update_resources(
+        programme=programme, user=direction, expected_version=1, ressources=[cpe], ressources_autres={}, training=""
+    )
+    action = add_action(programme, user=direction, title="Forum")
+    action_update(
+        action=action,
+        user=direction,
+        expected_version=1,
+        niveaux=list(action.niveaux.all()),
+        actors=[cpe, psyen],
+        partner_items=[clee],
+    )
+    client.force_login(direction)
+    entries = list(client.get(reverse("plans:history", kwargs={"pk": programme.pk})).context["page"])
+
+    ticked = next(e for e in entries if e.subject.startswith("Programme") and e.changes)
+    assert {c.label: (c.old, c.new) for c in ticked.changes}["ressources à mobiliser"] == ("—", "CPE")
+    # Saved seconds after its creation by the same person, the change is shown with the creation.
+    labels = {c.label: (c.old, c.new) for e in entries if e.subject == "Action « Forum »" for c in e.changes}
+    assert labels["qui (acteurs)"] == ("—", "CPE, PsyEN")
+    assert labels["catégories de partenaires"] == ("—", "Comité Local École Entreprise (CLEE)")
