@@ -1,15 +1,15 @@
 """Target objectives and improvement axes live in the diagnostic app; documents read and write them through here.
 
-Every function degrades to « nothing » when the diagnostic app is not installed, so that documents keep working
-without it. Lines have a fixed wording so that an exported Word file can be read back:
+Lines have a fixed wording so that an exported Word file can be read back:
 « Taux de poursuite d’études (scope) : 45 % en 2024 → cible 60 % en 2027-2028 — commentaire ».
 """
 
 import re
 from decimal import Decimal, InvalidOperation
 
-from django.apps import apps
-
+from ppo.diagnostic import services as diagnostic_services
+from ppo.diagnostic.enums import CategorieAxe
+from ppo.diagnostic.models import Indicateur, ObjectifCible
 from ppo.documents.textnorm import clean, norm
 from ppo.documents.wording import decimal_label
 
@@ -28,10 +28,6 @@ _AXE_HINTS = [
     ("parcours", "diversification"),
     ("diversif", "diversification"),
 ]
-
-
-def enabled() -> bool:
-    return apps.is_installed("ppo.diagnostic")
 
 
 def _value(number, symbol) -> str:
@@ -56,8 +52,6 @@ def axe_line(axe) -> str:
 
 
 def lines_of(programme) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    if not enabled():
-        return (), ()
     objectifs = tuple(objectif_line(o) for o in programme.objectifs_cibles.select_related("indicateur"))
     axes = tuple(axe_line(a) for a in programme.axes_amelioration.all())
     return objectifs, axes
@@ -76,9 +70,8 @@ def parse_objectif(line: str) -> dict:
     """{"text", "indicateur" (code or None), "scope", "baseline", "baseline_year", "target", "horizon_year", …}."""
     result = {"text": line, "indicateur": None}
     match = _OBJECTIF.match(line)
-    if not match or not enabled():
+    if not match:
         return result
-    Indicateur = apps.get_model("diagnostic", "Indicateur")
     by_label = {norm(i.label): i for i in Indicateur.objects.all()}
     label, scope = match["label"], match["scope"] or ""
     indicateur = by_label.get(norm(label))
@@ -101,10 +94,6 @@ def parse_objectif(line: str) -> dict:
 
 def parse_axe(line: str) -> dict:
     """{"category", "category_label", "text", "guessed"}: the category from the line's prefix, or guessed."""
-    if not enabled():
-        return {"category": "", "category_label": "", "text": line, "guessed": True}
-    from ppo.diagnostic.enums import CategorieAxe
-
     head, sep, rest = line.partition(" : ")
     for category in CategorieAxe:
         if sep and norm(head) == norm(category.label):
@@ -117,12 +106,6 @@ def parse_axe(line: str) -> dict:
 
 def write(*, programme, objectifs: list[dict], axes: list[dict]) -> list[str]:
     """Creates the target objectives and axes; returns the lines that could not be written (for the notes)."""
-    if not enabled():
-        return [o["text"] for o in objectifs] + [a["text"] for a in axes]
-    from ppo.diagnostic import services as diagnostic_services
-
-    ObjectifCible = apps.get_model("diagnostic", "ObjectifCible")
-    Indicateur = apps.get_model("diagnostic", "Indicateur")
     left = []
     indicateurs = {i.code: i for i in Indicateur.objects.filter(code__in=[o["indicateur"] for o in objectifs])}
     for item in objectifs:

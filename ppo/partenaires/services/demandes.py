@@ -5,7 +5,6 @@ On acceptance and on scheduling, the school's action (axis 2, the level asked) i
 programme of the current school year, so the follow-up of the PPO sees it.
 """
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -20,6 +19,9 @@ from ppo.plans.enums import OrigineAction, TypeAction
 from ppo.plans.models import Axe
 from ppo.plans.perms import FROZEN
 from ppo.plans.services import action_create
+from ppo.suivi.enums import StatutSuivi
+from ppo.suivi.models import SuiviAction
+from ppo.suivi.services import suivi_record
 
 ACTION_KIND = {
     TypeIntervention.GROUPE: TypeAction.INTERVENTION,
@@ -136,13 +138,7 @@ def _sync_action(demande: DemandeIntervention, user) -> None:
 
 def _record_done_in_suivi(demande: DemandeIntervention, user) -> None:
     """Marks the linked action done in the follow-up (app `suivi`), unless the school already followed it up."""
-    if demande.action_id is None or not apps.is_installed("ppo.suivi"):
-        return
-    try:
-        from ppo.suivi.enums import StatutSuivi
-        from ppo.suivi.models import SuiviAction
-        from ppo.suivi.services import suivi_record
-    except ImportError:
+    if demande.action_id is None:
         return
     if SuiviAction.objects.filter(action_id=demande.action_id).exists():
         return
