@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from ppo.partenaires.enums import StatutOffre, TypeOffre
 from ppo.partenaires.models import ActionOffre, Offre
+from ppo.partenaires.notifications import notify_moderators
 from ppo.partenaires.search import index_text, search_vector_expression, uses_full_text
 from ppo.plans.enums import OrigineAction, TypeAction
 from ppo.plans.services import action_create
@@ -87,22 +88,32 @@ def offre_update(*, offre: Offre, user, fields: dict) -> Offre:
     for name, value in fields.items():
         if name not in M2M_FIELDS:
             setattr(offre, name, value)
-    if offre.status in (StatutOffre.VALIDEE, StatutOffre.REFUSEE):
+    back_to_moderation = offre.status in (StatutOffre.VALIDEE, StatutOffre.REFUSEE)
+    if back_to_moderation:
         offre.status = StatutOffre.SOUMISE
     offre.last_confirmed_at = timezone.now()
     offre.full_clean(exclude=list(M2M_FIELDS))
     offre.save()
     _set_m2m(offre, fields)
     offre_reindex(offre=offre)
+    if back_to_moderation:
+        _notify_moderators_on_commit(offre=offre, resubmitted=True)
     return offre
+
+
+def _notify_moderators_on_commit(*, offre: Offre, resubmitted: bool) -> None:
+    """The moderators learn by e-mail that the offer waits for them, once the submission is saved."""
+    transaction.on_commit(lambda: notify_moderators(offre=offre, resubmitted=resubmitted))
 
 
 @transaction.atomic
 def offre_submit(*, offre: Offre, user) -> Offre:
     if offre.status not in (StatutOffre.BROUILLON, StatutOffre.REFUSEE):
         raise OffreError("Seule une offre en brouillon ou refusée peut être soumise à la modération.")
+    resubmitted = offre.status == StatutOffre.REFUSEE
     offre.status = StatutOffre.SOUMISE
     offre.save(update_fields=["status", "updated_at"])
+    _notify_moderators_on_commit(offre=offre, resubmitted=resubmitted)
     return offre
 
 
