@@ -4,6 +4,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -20,6 +21,9 @@ from ppo.referentiel.models import Etablissement
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 INVITED_ROLES = (Role.REDACTEUR, Role.LECTEUR)
+# Wrong join codes a user may type per window, counted in the cache (shared by every server through CACHE_URL).
+JOIN_MAX_FAILURES = 5
+JOIN_WINDOW_SECONDS = 3600
 
 
 class TeamError(Exception):
@@ -105,14 +109,49 @@ def normalize_code(value: str) -> str:
     return "".join(c for c in (value or "").upper() if c.isalnum())
 
 
+def _join_failures_key(user: User) -> str:
+    return f"comptes:join-failures:{user.pk}"
+
+
+def join_failures(user: User) -> int:
+    """Wrong codes the user typed in the current window (the window starts at the first wrong code)."""
+    return cache.get(_join_failures_key(user), 0)
+
+
+def _join_failure_count(user: User) -> int:
+    """Counts one more wrong code; `add` then `incr` keep the count right between concurrent requests."""
+    key = _join_failures_key(user)
+    cache.add(key, 0, timeout=JOIN_WINDOW_SECONDS)
+    try:
+        return cache.incr(key)
+    except ValueError:  # the window ended between the two calls
+        cache.set(key, 1, timeout=JOIN_WINDOW_SECONDS)
+        return 1
+
+
 @transaction.atomic
 def membership_request_join(*, user: User, code: str, role: str) -> Membership:
-    """A pending membership (not usable until the direction confirms it) in the school of the code."""
+    """A pending membership (not usable until the direction confirms it) in the school of the code.
+
+    Codes are short: after `JOIN_MAX_FAILURES` wrong codes in `JOIN_WINDOW_SECONDS`, every code (even a right one)
+    is refused until the window ends, so that nobody tries codes until one opens a school.
+    """
+    if join_failures(user) >= JOIN_MAX_FAILURES:
+        raise TeamError(
+            "Trop de codes erronés : par sécurité, la saisie d’un code de rattachement est bloquée "
+            "pendant une heure au plus. Vérifiez le code auprès de la direction de votre établissement, puis réessayez plus tard."
+        )
     if role not in INVITED_ROLES:
         raise TeamError("Choisissez le rôle rédacteur ou lecteur.")
     found = CodeRattachement.objects.select_related("etablissement").filter(code=normalize_code(code)).first()
     if found is None:
-        raise TeamError("Ce code ne correspond à aucun établissement. Vérifiez-le auprès de votre direction.")
+        left = JOIN_MAX_FAILURES - _join_failure_count(user)
+        message = "Ce code ne correspond à aucun établissement. Vérifiez-le auprès de votre direction."
+        if left <= 0:
+            message += " Vous avez atteint le nombre d’essais permis : réessayez dans une heure."
+        elif left <= 2:
+            message += f" Il vous reste {left} essai{'s' if left > 1 else ''} pour l’heure qui vient."
+        raise TeamError(message)
     etablissement = found.etablissement
     existing = list(Membership.objects.filter(user=user, etablissement=etablissement, role__in=SCHOOL_ROLES))
     if any(m.is_active and m.is_confirmed for m in existing):
