@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "mozilla_django_oidc",
+    "django_tasks",
+    "django_tasks_db",
     # Domain apps
     "ppo.core",
     "ppo.referentiel",
@@ -91,9 +93,21 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The demo runs a task worker beside the server on the same file: wait for a lock rather than fail at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+# Background tasks (django-tasks, the backport of Django 6's django.tasks; ADR 010). "database": tasks are rows,
+# run by `manage.py db_worker` (one or more worker processes beside the app servers); "immediate": run in the request
+# itself, no worker needed (development without a worker, tests).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[env("TASKS_BACKEND", default="database")]}}
 
 AUTH_USER_MODEL = "comptes.User"
 AUTHENTICATION_BACKENDS = [

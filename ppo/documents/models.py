@@ -65,3 +65,35 @@ class WordImport(models.Model):
     @property
     def year_label(self):
         return f"{self.year}-{self.year + 1}"
+
+
+class PreparedPdf(models.Model):
+    """The PDF of a programme (full or family version), built ahead of time by a background task.
+
+    WeasyPrint needs seconds for a programme of a hundred actions, so the PDF is laid out by a worker when the
+    programme changes or when somebody asks for it, and served from here (ADR 010). `content_hash` is the hash of
+    the content the stored file was built from; a download compares it with the hash of the current content, so a
+    stale file is never served. `requested_*` track the build asked for the current content."""
+
+    programme = models.ForeignKey(
+        "plans.ProgrammeAnnuel", verbose_name="programme", on_delete=models.CASCADE, related_name="+"
+    )
+    public = models.BooleanField("version pour les familles", default=False)
+    content_hash = models.CharField("empreinte du contenu du fichier", max_length=64, blank=True)
+    data = models.BinaryField("fichier PDF", blank=True, default=b"")
+    built_at = models.DateTimeField("construit le", null=True, blank=True)
+    build_ms = models.PositiveIntegerField("durée de construction (ms)", null=True, blank=True)
+    requested_hash = models.CharField("empreinte du contenu demandé", max_length=64, blank=True)
+    requested_at = models.DateTimeField("demandé le", null=True, blank=True)
+    enqueued_at = models.DateTimeField("tâche envoyée le", null=True, blank=True)
+    scheduled_for = models.DateTimeField("préparation prévue le", null=True, blank=True)
+    error = models.TextField("erreur de la dernière construction", blank=True)
+
+    class Meta:
+        verbose_name = "PDF préparé"
+        verbose_name_plural = "PDF préparés"
+        constraints = [models.UniqueConstraint(fields=["programme", "public"], name="prepared_pdf_unique")]
+
+    def __str__(self):
+        version = "familles" if self.public else "complet"
+        return f"PDF {version} — programme {self.programme_id}"

@@ -206,6 +206,14 @@ def programme_temps_forts(*, programme) -> list[CalendarEvent]:
     return temps_forts_events(etablissement=programme.ppo.etablissement, years=[programme.year])
 
 
+def programme_content(*, programme: ProgrammeAnnuel, public: bool = False) -> ProgrammeDocument:
+    """The content of a programme's exports, with the académie's temps forts of its year in the calendar: what the
+    pages download and what the background task lays out, so that both hash to the same value."""
+    return programme_document(
+        programme=programme, public=public, extra_events=programme_temps_forts(programme=programme)
+    )
+
+
 def etablissement_calendar(*, etablissement, extra_events=()) -> list[CalendarEvent]:
     """The dated actions of every programme of the school and the académie's temps forts of these years, oldest
     first (the subscription feed)."""

@@ -2,6 +2,8 @@
 
 import datetime
 import hashlib
+import logging
+import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -17,12 +19,14 @@ from ppo.documents.content import ProgrammeDocument
 from ppo.documents.importer import ImportRefused
 from ppo.documents.importer.reader import read_docx
 from ppo.documents.importer.safety import check_docx, check_size
-from ppo.documents.models import CalendarToken, WordImport, new_calendar_token
-from ppo.documents.selectors import etablissement_calendar
-from ppo.plans.enums import OrigineAction
-from ppo.plans.models import Axe, RessourceItem
+from ppo.documents.models import CalendarToken, PreparedPdf, WordImport, new_calendar_token
+from ppo.documents.selectors import etablissement_calendar, programme_content
+from ppo.plans.enums import OrigineAction, StatutProgramme
+from ppo.plans.models import Axe, ProgrammeAnnuel, RessourceItem
 from ppo.plans.services import action_create, programme_create
 from ppo.referentiel.models import Niveau
+
+logger = logging.getLogger(__name__)
 
 IMPORT_TTL = datetime.timedelta(hours=24)
 CACHE_SECONDS = 3600
@@ -65,32 +69,24 @@ class ExportFile:
         return len(self.data)
 
 
-# WeasyPrint lays out about ten pages a second: the documents page builds a PDF only up to this many actions
-# (about a second); above, it shows the size once the file has been built by a download.
-PDF_EAGER_MAX_ACTIONS = 40
+def content_hash(content: ProgrammeDocument) -> str:
+    """A hash of everything a document shows: two contents with the same hash give the same files."""
+    return hashlib.sha256(repr(content).encode()).hexdigest()
 
 
 def _cache_key(content: ProgrammeDocument, fmt: str) -> str:
-    return f"documents:{fmt}:{hashlib.sha256(repr(content).encode()).hexdigest()}"
+    return f"documents:{fmt}:{content_hash(content)}"
 
 
 def export_build(*, content: ProgrammeDocument, fmt: str) -> ExportFile:
     """Builds (or takes from the cache) one export. The cache key is a hash of the content itself, so any change
-    of the programme gives a new file, and nothing stale is ever served."""
+    of the programme gives a new file, and nothing stale is ever served. PDFs go through `pdf_get` instead."""
     key = _cache_key(content, fmt)
     data = cache.get(key)
     if data is None:
         data = BUILDERS[fmt](content)
         cache.set(key, data, CACHE_SECONDS)
     return _export_file(content, fmt, data)
-
-
-def export_size(*, content: ProgrammeDocument, fmt: str) -> int | None:
-    """The size of an export for the documents page: built when cheap, else read from the cache (None if absent)."""
-    if fmt != "pdf" or len(content.actions) <= PDF_EAGER_MAX_ACTIONS:
-        return export_build(content=content, fmt=fmt).size
-    data = cache.get(_cache_key(content, fmt))
-    return None if data is None else len(data)
 
 
 def _export_file(content: ProgrammeDocument, fmt: str, data: bytes) -> ExportFile:
@@ -180,3 +176,135 @@ def word_import_confirm(*, word_import: WordImport, user):
     word_import.programme = programme
     word_import.save(update_fields=["programme"])
     return programme
+
+
+# PDFs built ahead of time (ADR 010). WeasyPrint needs about 4 s of CPU for a programme of 150 actions (40 pages):
+# the PDF is laid out by a background task, and downloads serve the stored file when it matches the content.
+
+# A build asked for and not done after this long is asked again (worker restarted, task lost).
+PDF_ASK_AGAIN_AFTER = datetime.timedelta(minutes=2)
+# After this long (or after a failed build), the waiting page offers to build the file in the request itself.
+PDF_BUILD_NOW_AFTER = datetime.timedelta(seconds=45)
+# After a change of the programme, its PDF is prepared this much later: a series of edits makes one build.
+PDF_SCHEDULE_DELAY = datetime.timedelta(seconds=10)
+
+
+@dataclass(frozen=True)
+class PdfState:
+    """Where the PDF of a content stands: the file when it is ready, else since when it is awaited."""
+
+    export: ExportFile | None
+    requested_at: datetime.datetime | None = None
+    error: str = ""
+    build_now_offered: bool = False
+
+    @property
+    def ready(self) -> bool:
+        return self.export is not None
+
+
+def tasks_run_inline() -> bool:
+    """True when no worker runs the tasks (TASKS_BACKEND=immediate): PDFs are then built in the request."""
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+    from django_tasks.backends.immediate import ImmediateBackend
+
+    return isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], ImmediateBackend)
+
+
+def _prepared(programme_id: int, public: bool) -> PreparedPdf:
+    prepared, _ = PreparedPdf.objects.get_or_create(programme_id=programme_id, public=public)
+    return prepared
+
+
+def _ready(prepared: PreparedPdf, content: ProgrammeDocument, digest: str) -> PdfState | None:
+    if prepared.content_hash == digest and prepared.data:
+        return PdfState(export=_export_file(content, "pdf", bytes(prepared.data)))
+    return None
+
+
+def pdf_get(*, programme: ProgrammeAnnuel, content: ProgrammeDocument, build_inline: bool = True) -> PdfState:
+    """The PDF of this content when it has been prepared. Otherwise asks a worker to prepare it (once per content;
+    again if nothing came after `PDF_ASK_AGAIN_AFTER`) and tells since when it is awaited. Without a worker, the
+    file is built here if `build_inline`, else the state says it is not ready (and nothing is asked)."""
+    digest = content_hash(content)
+    prepared = _prepared(programme.pk, content.public)
+    if state := _ready(prepared, content, digest):
+        return state
+    if tasks_run_inline():
+        if not build_inline:
+            return PdfState(export=None)
+        pdf_prepare(programme_id=programme.pk, public=content.public, content=content)
+        prepared.refresh_from_db()
+        return _ready(prepared, content, digest)
+    now = timezone.now()
+    changes = {}
+    if prepared.requested_hash != digest:
+        changes = {"requested_hash": digest, "requested_at": now, "error": ""}
+    if changes or prepared.enqueued_at is None or now - prepared.enqueued_at > PDF_ASK_AGAIN_AFTER:
+        changes["enqueued_at"] = now
+        PreparedPdf.objects.filter(pk=prepared.pk).update(**changes)
+        _enqueue(programme.pk, content.public)
+    requested_at = changes.get("requested_at", prepared.requested_at)
+    error = "" if "error" in changes else prepared.error
+    return PdfState(
+        export=None,
+        requested_at=requested_at,
+        error=error,
+        build_now_offered=bool(error) or now - requested_at >= PDF_BUILD_NOW_AFTER,
+    )
+
+
+def _enqueue(programme_id: int, public: bool, run_after: datetime.datetime | None = None) -> None:
+    from ppo.documents.tasks import prepare_programme_pdf
+
+    task = prepare_programme_pdf if run_after is None else prepare_programme_pdf.using(run_after=run_after)
+    task.enqueue(programme_id, public)
+
+
+def pdf_prepare(*, programme_id: int, public: bool, content: ProgrammeDocument | None = None) -> bool:
+    """Lays out and stores the PDF of the programme's current content, unless the stored one is already that.
+    Returns whether a file was built. A failure is recorded (the waiting page says so) and raised."""
+    if content is None:
+        try:
+            programme = ProgrammeAnnuel.objects.select_related("ppo__etablissement").get(pk=programme_id)
+        except ProgrammeAnnuel.DoesNotExist:
+            return False  # deleted since the task was queued
+        content = programme_content(programme=programme, public=public)
+    digest = content_hash(content)
+    prepared = _prepared(programme_id, public)
+    if prepared.content_hash == digest and prepared.data:
+        return False
+    start = time.perf_counter()
+    try:
+        data = build_pdf(content)
+    except Exception as exc:
+        PreparedPdf.objects.filter(pk=prepared.pk).update(error=f"{type(exc).__name__} : {exc}"[:2000])
+        logger.exception("PDF du programme %s (familles : %s) non construit", programme_id, public)
+        raise
+    PreparedPdf.objects.filter(pk=prepared.pk).update(
+        data=data,
+        content_hash=digest,
+        built_at=timezone.now(),
+        build_ms=round((time.perf_counter() - start) * 1000),
+        error="",
+    )
+    return True
+
+
+def pdf_schedule(*, programme_id: int) -> None:
+    """After a change of a programme: its full PDF (and its family PDF once published) will be prepared in
+    `PDF_SCHEDULE_DELAY`. While a preparation is pending, further changes add nothing: the task reads the content
+    when it runs. Without a worker, nothing is done ahead of time (files are built on demand)."""
+    if tasks_run_inline():
+        return
+    status = ProgrammeAnnuel.objects.filter(pk=programme_id).values_list("status", flat=True).first()
+    if status is None:
+        return
+    now = timezone.now()
+    run_after = now + PDF_SCHEDULE_DELAY
+    for public in (False, True) if status == StatutProgramme.PUBLIE else (False,):
+        prepared = _prepared(programme_id, public)
+        if prepared.scheduled_for is not None and prepared.scheduled_for > now:
+            continue
+        PreparedPdf.objects.filter(pk=prepared.pk).update(scheduled_for=run_after)
+        _enqueue(programme_id, public, run_after=run_after)

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -36,9 +37,7 @@ def _programme_for(request, pk) -> ProgrammeAnnuel:
 
 
 def _content(programme, *, public=False):
-    """The document content of a programme, with the académie's temps forts of its year in the calendar."""
-    extra = selectors.programme_temps_forts(programme=programme)
-    return selectors.programme_document(programme=programme, public=public, extra_events=extra)
+    return selectors.programme_content(programme=programme, public=public)
 
 
 def _file_response(export: services.ExportFile, *, inline=False) -> HttpResponse:
@@ -58,9 +57,15 @@ def programme(request, pk):
     contents = {False: _content(programme), True: _content(programme, public=True)}
     downloads = []
     for fmt, public, label, description in DOWNLOADS:
-        size = services.export_size(content=contents[public], fmt=fmt)
         name = "family_pdf" if public else "download"
         kwargs = {"pk": programme.pk} if public else {"pk": programme.pk, "fmt": fmt}
+        pdf = None
+        if fmt == "pdf":
+            # Asks a worker to prepare the PDF if it is not ready; never lays it out in this request.
+            pdf = services.pdf_get(programme=programme, content=contents[public], build_inline=False)
+            size = pdf.export.size if pdf.ready else None
+        else:
+            size = services.export_build(content=contents[public], fmt=fmt).size
         downloads.append(
             {
                 "label": label,
@@ -68,6 +73,7 @@ def programme(request, pk):
                 "url": reverse(f"documents:{name}", kwargs=kwargs),
                 "format": services.FORMATS[fmt].label,
                 "size": size_label(size) if size is not None else "",
+                "pdf": pdf,
             }
         )
     token = selectors.calendar_token_of(etablissement=etablissement)
@@ -103,32 +109,74 @@ def programme(request, pk):
     )
 
 
+def _pdf_response(request, programme, content):
+    """A PDF download: the prepared file, or a page that waits for it (202) and updates itself with htmx every two
+    seconds (without JavaScript, its button asks again). `?vue=ligne` gives the short status of the documents page.
+    A POST builds the file in the request, once the wait has been long or the preparation has failed."""
+    if request.method == "POST":
+        state = services.pdf_get(programme=programme, content=content, build_inline=False)
+        if not state.ready and state.build_now_offered:
+            try:
+                services.pdf_prepare(programme_id=programme.pk, public=content.public, content=content)
+            except Exception:  # recorded on the prepared file and logged by pdf_prepare
+                messages.error(
+                    request, "Le PDF n’a pas pu être construit. L’équipe technique est prévenue par le journal."
+                )
+        return redirect(request.path)
+    state = services.pdf_get(programme=programme, content=content)
+    context = {
+        "state": state,
+        "url": request.path,
+        "size": size_label(state.export.size) if state.ready else "",
+        "waited": int((timezone.now() - state.requested_at).total_seconds()) if state.requested_at else 0,
+    }
+    if request.htmx:
+        template = "documents/_pdf_line.html" if request.GET.get("vue") == "ligne" else "documents/_pdf_status.html"
+        # 286 tells htmx to stop polling: the file is ready, or the user is offered to build it now.
+        status = 286 if state.ready or state.build_now_offered else 200
+        return render(request, template, context, status=status)
+    if state.ready:
+        return _file_response(state.export)
+    label = "version pour les familles" if content.public else "version complète"
+    context |= {
+        "title": f"PDF en préparation — {content.etablissement_name} — {content.year_label}",
+        "programme": programme,
+        "label": label,
+        "back_url": reverse("plans:public_programme", args=[programme.public_id])
+        if content.public and not request.user.is_authenticated
+        else reverse("documents:programme", args=[programme.pk]),
+    }
+    return render(request, "documents/pdf_waiting.html", context, status=202)
+
+
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def download(request, pk, fmt):
     if fmt not in services.FORMATS:
         raise Http404("Format inconnu.")
     programme = _programme_for(request, pk)
     content = _content(programme)
+    if fmt == "pdf":
+        return _pdf_response(request, programme, content)
+    if request.method == "POST":
+        return redirect(request.path)
     return _file_response(services.export_build(content=content, fmt=fmt))
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def family_pdf(request, pk):
     programme = _programme_for(request, pk)
-    content = _content(programme, public=True)
-    return _file_response(services.export_build(content=content, fmt="pdf"))
+    return _pdf_response(request, programme, _content(programme, public=True))
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def public_pdf(request, public_id):
     try:
         programme = selectors.published_programme_get(public_id=public_id)
     except ProgrammeAnnuel.DoesNotExist as exc:
         raise Http404("Aucun programme publié à cette adresse.") from exc
-    content = _content(programme, public=True)
-    return _file_response(services.export_build(content=content, fmt="pdf"))
+    return _pdf_response(request, programme, _content(programme, public=True))
 
 
 @require_GET

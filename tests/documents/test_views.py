@@ -112,22 +112,6 @@ def test_redacteur_sees_the_link_but_cannot_renew(client, rich, direction, lp):
     assert "Importer un document Word" not in text
 
 
-def test_large_programmes_build_their_pdf_on_download_only(client, rich, direction, monkeypatch):
-    from django.core.cache import cache
-
-    from ppo.documents import services
-
-    cache.clear()
-    monkeypatch.setattr(services, "PDF_EAGER_MAX_ACTIONS", 2)
-    client.force_login(direction)
-    page = reverse("documents:programme", args=[rich.pk])
-    text = client.get(page).content.decode()
-    assert text.count("taille connue après la première génération") == 2
-    assert "Word – " in text and " ko</span>" in text
-    client.get(reverse("documents:download", args=[rich.pk, "pdf"]))
-    assert client.get(page).content.decode().count("taille connue après la première génération") == 1
-
-
 def test_document_content_takes_a_fixed_number_of_queries(lp, direction, django_assert_num_queries):
     from ppo.documents.selectors import programme_document
 
