@@ -1,5 +1,10 @@
 """Benchmark of the exports of a programme of 150 actions (a script, not a test).
 
+Two tables. The first times each builder alone, without any cache: what a background worker spends on the PDF.
+The second times the whole download request as a user makes it (test client, logged in as the direction: view,
+permissions, content, hash, response), the PDF being the one prepared by the worker (ADR 011) and the other
+formats built in the request (the cache is cleared before each run).
+
     ./.venv/bin/python bench/documents_export.py [--runs 5] [--actions 150]
 
 Creates a throw-away test database (SQLite in memory unless DATABASE_URL says otherwise), a lycée professionnel
@@ -69,7 +74,7 @@ def run(args):
     build_pdf(content)  # warm-up: WeasyPrint loads its stylesheets and fonts on first use
     bilan = "sans bilan" if content.bilan is None else "avec la section bilan"
     print(f"Programme de {programme.actions.count()} actions ({bilan}), {args.runs} passages, temps en ms")
-    print(f"{'export':<22}{'min':>8}{'médiane':>10}{'max':>8}{'CPU':>8}{'taille':>10}")
+    print(f"{'construction seule':<30}{'min':>8}{'médiane':>10}{'max':>8}{'CPU':>8}{'taille':>10}")
     for name, step in steps.items():
         times, cpu, size = [], [], 0
         for _ in range(args.runs):
@@ -78,11 +83,50 @@ def run(args):
             times.append((time.perf_counter() - start) * 1000)
             cpu.append((time.process_time() - start_cpu) * 1000)
             size = len(data)
-        size_label = f"{size / 1024:.0f} ko" if size else "—"
-        print(
-            f"{name:<22}{min(times):>8.0f}{statistics.median(times):>10.0f}{max(times):>8.0f}"
-            f"{statistics.median(cpu):>8.0f}{size_label:>10}"
-        )
+        _line(name, times, cpu, size)
+    _downloads(args, programme, user)
+
+
+def _line(name, times, cpu, size):
+    size_label = f"{size / 1024:.0f} ko" if size else "—"
+    print(
+        f"{name:<30}{min(times):>8.0f}{statistics.median(times):>10.0f}{max(times):>8.0f}"
+        f"{statistics.median(cpu):>8.0f}{size_label:>10}"
+    )
+
+
+def _downloads(args, programme, user):
+    from django.core.cache import cache
+    from django.test import Client
+    from django.urls import reverse
+
+    from ppo.documents import services
+
+    for public in (False, True):
+        services.pdf_prepare(programme_id=programme.pk, public=public)
+    client = Client()
+    client.force_login(user)
+    urls = {
+        "PDF complet (préparé)": reverse("documents:download", args=[programme.pk, "pdf"]),
+        "PDF familles (préparé)": reverse("documents:family_pdf", args=[programme.pk]),
+        "Word (.docx)": reverse("documents:download", args=[programme.pk, "docx"]),
+        "Excel (.xlsx)": reverse("documents:download", args=[programme.pk, "xlsx"]),
+        "Calendrier (.ics)": reverse("documents:download", args=[programme.pk, "ics"]),
+    }
+    print()
+    print("Téléchargement de bout en bout (requête complète), temps en ms")
+    print(f"{'requête':<30}{'min':>8}{'médiane':>10}{'max':>8}{'CPU':>8}{'taille':>10}")
+    for name, url in urls.items():
+        times, cpu, size = [], [], 0
+        for _ in range(args.runs):
+            cache.clear()
+            start, start_cpu = time.perf_counter(), time.process_time()
+            response = client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+            size = len(response.content)
+        _line(name, times, cpu, size)
 
 
 def _follow_up(programme):

@@ -100,7 +100,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
-# Background tasks (django-tasks, the backport of Django 6's django.tasks; ADR 010). "database": tasks are rows,
+# Background tasks (django-tasks, the backport of Django 6's django.tasks; ADR 011). "database": tasks are rows,
 # run by `manage.py db_worker` (one or more worker processes beside the app servers); "immediate": run in the request
 # itself, no worker needed (development without a worker, tests).
 TASK_BACKENDS = {

@@ -71,7 +71,7 @@ class PreparedPdf(models.Model):
     """The PDF of a programme (full or family version), built ahead of time by a background task.
 
     WeasyPrint needs seconds for a programme of a hundred actions, so the PDF is laid out by a worker when the
-    programme changes or when somebody asks for it, and served from here (ADR 010). `content_hash` is the hash of
+    programme changes or when somebody asks for it, and served from here (ADR 011). `content_hash` is the hash of
     the content the stored file was built from; a download compares it with the hash of the current content, so a
     stale file is never served. `requested_*` track the build asked for the current content."""
 

@@ -178,7 +178,7 @@ def word_import_confirm(*, word_import: WordImport, user):
     return programme
 
 
-# PDFs built ahead of time (ADR 010). WeasyPrint needs about 4 s of CPU for a programme of 150 actions (40 pages):
+# PDFs built ahead of time (ADR 011). WeasyPrint needs about 4 s of CPU for a programme of 150 actions (40 pages):
 # the PDF is laid out by a background task, and downloads serve the stored file when it matches the content.
 
 # A build asked for and not done after this long is asked again (worker restarted, task lost).

@@ -1,4 +1,4 @@
-"""Background tasks of the documents app (django-tasks; run by `manage.py db_worker`, see ADR 010)."""
+"""Background tasks of the documents app (django-tasks; run by `manage.py db_worker`, see ADR 011)."""
 
 from django_tasks import task
 

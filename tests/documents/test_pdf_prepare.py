@@ -1,4 +1,4 @@
-"""PDFs prepared by a background task (ADR 010): waiting page, htmx status, staleness, scheduling after changes,
+"""PDFs prepared by a background task (ADR 011): waiting page, htmx status, staleness, scheduling after changes,
 the fallback that builds in the request, and a real `db_worker` run."""
 
 import datetime
