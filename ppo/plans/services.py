@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.db.models import F
 
+from ppo.core.locking import claim_version
 from ppo.plans.enums import OrigineAction, StatutProgramme
 from ppo.plans.models import PPO, Action, ProgrammeAnnuel, StatutChange
 
@@ -116,30 +117,11 @@ def programme_start_next_year(*, programme, user, action_ids=None) -> ProgrammeA
     return nxt
 
 
-class StaleVersionError(Exception):
-    """Somebody saved the object after the user opened it: nothing is written, the caller shows both versions."""
-
-    def __init__(self, current):
-        super().__init__("Une version plus récente a été enregistrée entre-temps.")
-        self.current = current
-
-
-def _claim_version(model, *, pk: int, expected_version: int) -> int:
-    """Moves the row from `expected_version` to the next one in one UPDATE, or raises if it moved already.
-
-    On PostgreSQL a concurrent transaction waits on the row lock and then sees the new version: only one wins.
-    """
-    claimed = model.objects.filter(pk=pk, version=expected_version).update(version=expected_version + 1)
-    if not claimed:
-        raise StaleVersionError(model.objects.get(pk=pk))
-    return expected_version + 1
-
-
 @transaction.atomic
 def action_update(*, action, user, expected_version: int, niveaux, **fields) -> Action:
     """Saves the user's changes unless someone saved the action since `expected_version` (optimistic locking)."""
     m2m = {name: fields.pop(name) for name in ("actors", "partner_items") if name in fields}
-    action.version = _claim_version(Action, pk=action.pk, expected_version=expected_version)
+    action.version = claim_version(Action, pk=action.pk, expected_version=expected_version)
     for name, value in fields.items():
         setattr(action, name, value)
     return _action_save(action, user=user, niveaux=niveaux, m2m=m2m, exclude=["programme"])
@@ -147,7 +129,7 @@ def action_update(*, action, user, expected_version: int, niveaux, **fields) -> 
 
 @transaction.atomic
 def action_delete(*, action, user, expected_version: int) -> None:
-    _claim_version(Action, pk=action.pk, expected_version=expected_version)
+    claim_version(Action, pk=action.pk, expected_version=expected_version)
     action._history_user = user
     action.delete()
 
@@ -157,7 +139,7 @@ def programme_update_resources(
     *, programme, user, expected_version: int, ressources, ressources_autres: dict, training: str
 ) -> ProgrammeAnnuel:
     """The ticked checklists, the free « Autre » per category and the training to plan."""
-    programme.version = _claim_version(ProgrammeAnnuel, pk=programme.pk, expected_version=expected_version)
+    programme.version = claim_version(ProgrammeAnnuel, pk=programme.pk, expected_version=expected_version)
     programme.ressources_autres = {key: value for key, value in ressources_autres.items() if value.strip()}
     programme.training = training
     programme._history_user = user

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from ppo.core.locking import claim_version
 from ppo.plans.models import Action, ProgrammeAnnuel
 from ppo.plans.services import programme_start_next_year
 from ppo.suivi.enums import DecisionReprise, StatutBilan
@@ -14,9 +15,17 @@ from ppo.suivi.uploads import attachment_check
 STALE = "Quelqu’un d’autre a modifié {what} pendant votre saisie. Rechargez la page pour voir sa version, puis recommencez."
 
 
-def _check_version(obj, version, what):
-    if obj is not None and version is not None and obj.version != version:
-        raise ValidationError(STALE.format(what=what))
+def _claim(obj, version: int | None, what: str) -> None:
+    """Moves `obj` to its next version, or refuses with the STALE message if the row moved on (optimistic locking).
+
+    `version` is the one the user opened; without one (a caller with no form), the one just read is expected.
+    """
+    obj.version = claim_version(
+        type(obj),
+        pk=obj.pk,
+        expected_version=obj.version if version is None else version,
+        message=STALE.format(what=what),
+    )
 
 
 @transaction.atomic
@@ -49,12 +58,11 @@ def suivi_record(
     )
     if errors:
         raise ValidationError({key or "__all__": message for key, message in errors.items()})
-    suivi = SuiviAction.objects.select_for_update().filter(action=action).first()
-    _check_version(suivi, version, "ce suivi")
+    suivi = SuiviAction.objects.filter(action=action).first()
     if suivi is None:
         suivi = SuiviAction(action=action)
     else:
-        suivi.version += 1
+        _claim(suivi, version, "ce suivi")
     suivi.status = status
     suivi.reason = reason.strip()
     suivi.actual_date = actual_date
@@ -109,15 +117,15 @@ def bilan_update(*, programme: ProgrammeAnnuel, user, version: int | None = None
     unknown = set(texts) - set(Bilan.TEXT_FIELDS)
     if unknown:
         raise ValueError(f"Champs inconnus : {sorted(unknown)}")
-    bilan = _bilan_for_update(programme)
+    bilan, _ = Bilan.objects.get_or_create(programme=programme)
     if bilan.is_validated:
         raise ValidationError("Ce bilan est validé : il ne peut plus être modifié.")
-    _check_version(bilan, version, "ce bilan")
+    _claim(bilan, version, "ce bilan")
     for name, value in texts.items():
         setattr(bilan, name, (value or "").strip())
-    bilan.version += 1
     bilan._history_user = user
-    bilan.save()
+    # Only what this save changes: status and frozen figures stay as the validation or reopening left them.
+    bilan.save(update_fields=[*texts, "version", "updated_at"])
     return bilan
 
 

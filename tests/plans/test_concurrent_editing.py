@@ -12,8 +12,9 @@ import pytest
 from django.conf import settings
 from django.db import connection, transaction
 
+from ppo.core.locking import StaleVersionError
 from ppo.plans.models import Action
-from ppo.plans.services import StaleVersionError, action_update
+from ppo.plans.services import action_update
 from tests.plans.factories import add_action, programme_for
 
 

@@ -7,10 +7,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ppo.comptes.enums import Role
+from ppo.core.locking import StaleVersionError
 from ppo.plans.enums import StatutProgramme
 from ppo.plans.models import ProgrammeAnnuel, RessourceItem
 from ppo.plans.services import (
-    StaleVersionError,
     action_delete,
     action_update,
     programme_record_decision,

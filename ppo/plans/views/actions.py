@@ -6,9 +6,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from ppo.core.locking import StaleVersionError
 from ppo.plans.forms import ActionForm, DeleteForm
 from ppo.plans.selectors import action_last_change, programme_completeness, programme_grid
-from ppo.plans.services import StaleVersionError, action_create, action_delete, action_update
+from ppo.plans.services import action_create, action_delete, action_update
 from ppo.plans.views.common import action_for, programme_context, programme_for
 
 

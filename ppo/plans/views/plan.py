@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from ppo.core.dates import current_school_year
+from ppo.core.locking import StaleVersionError
 from ppo.plans import perms
 from ppo.plans.enums import CategorieRessource
 from ppo.plans.forms import PPOCreateForm, RessourcesForm
@@ -18,7 +19,7 @@ from ppo.plans.selectors import (
     programme_grid,
     ressource_items_by_category,
 )
-from ppo.plans.services import StaleVersionError, ppo_create, programme_update_resources
+from ppo.plans.services import ppo_create, programme_update_resources
 from ppo.plans.views.common import programme_context, programme_for
 from ppo.referentiel.models import Etablissement
 

@@ -122,8 +122,8 @@ def action(request, pk):
             try:
                 services.suivi_record(action=action, user=request.user, **data)
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(None if field == "__all__" else field, errors)
+                # Field errors come as a dict; a newer saved version (StaleVersionError) as one message.
+                form.add_error(None, exc)
             else:
                 messages.success(request, f"Le suivi de « {action.title} » est enregistré.")
                 return redirect(_back_url(request, action))
