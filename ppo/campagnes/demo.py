@@ -1,6 +1,9 @@
-"""Demo: the Normandie campaigns 2025-2026 (seeds 002 and 004, dates moved to 2025-2026) and 2026-2027 (its copy),
-and a review cycle on the demo programmes of 2025-2026: the LP sent back with a comment, the collège validated,
-the LGT transmitted and waiting."""
+"""Demo: the Normandie campaigns of the school years N-1 and N (N = `demo.year`, the current one).
+
+The campaign N-1 is built from seeds 002 and 004 (their dates moved to N-1) and is over: the three demo programmes
+N-1 were transmitted before its deadline, validated and published. The campaign N is its copy (dates moved by a
+year, deadline in March N+1) and its review is under way on the programmes N: the LP sent back with a comment,
+the collège validated, the LGT transmitted and waiting."""
 
 import datetime
 from decimal import Decimal
@@ -11,13 +14,14 @@ from django.conf import settings
 from ppo.campagnes import services
 from ppo.campagnes.contours import contours_import
 from ppo.campagnes.enums import Decision, SensCible, TypeTempsFort
-from ppo.campagnes.models import Campagne, ContourAcademie
+from ppo.campagnes.models import Campagne, ContourAcademie, DecisionRevue, Transmission
+from ppo.core.dates import school_year_label
+from ppo.core.demo import demo_datetime
 from ppo.plans.enums import StatutProgramme
-from ppo.plans.models import ProgrammeAnnuel
-from ppo.plans.services import programme_set_status
+from ppo.plans.models import ProgrammeAnnuel, StatutChange
+from ppo.plans.services import programme_record_decision, programme_set_status
 from ppo.referentiel.models import Niveau
 
-YEAR = 2025
 CONTOURS = Path(settings.BASE_DIR).parent / "shared" / "data" / "referentiel" / "fr-en-contour-academies-2020.geojson"
 COORDINATES = {
     "college": (49.1829, -0.3707),
@@ -29,82 +33,6 @@ COORDINATES = {
 }
 LYCEE = ["2nde-gt", "1re-gt", "tle-gt", "2nde-pro", "1re-pro", "tle-pro", "cap-1", "cap-2"]
 D = datetime.date
-# label, kind, start, end, levels, description
-TEMPS_FORTS = [
-    (
-        "Première semaine de l’orientation",
-        TypeTempsFort.SEMAINE_ORIENTATION,
-        D(2025, 11, 24),
-        D(2025, 12, 5),
-        LYCEE,
-        "Découvrir le monde professionnel et les formations du supérieur ; réunion des parents sur Parcoursup et la "
-        "fiche de dialogue, en amont du conseil de classe du premier trimestre.",
-    ),
-    (
-        "Deuxième semaine de l’orientation",
-        TypeTempsFort.SEMAINE_ORIENTATION,
-        D(2026, 1, 19),
-        D(2026, 2, 6),
-        LYCEE,
-        "En lien avec les journées portes ouvertes : préparation et exploitation, ateliers sur le projet motivé.",
-    ),
-    (
-        "Semaine régionale de l’orientation",
-        TypeTempsFort.SEMAINE_REGIONALE,
-        D(2026, 1, 26),
-        D(2026, 1, 31),
-        [],
-        "Organisée par la Région avec la région académique.",
-    ),
-    (
-        "Printemps de l’orientation",
-        TypeTempsFort.PRINTEMPS,
-        D(2026, 3, 16),
-        D(2026, 3, 18),
-        ["2nde-gt", "1re-gt"],
-        "Trois jours pour approfondir, en autonomie, la connaissance des métiers et des formations.",
-    ),
-    (
-        "Parcoursup : ouverture du site d’information",
-        TypeTempsFort.PARCOURSUP,
-        D(2025, 12, 17),
-        None,
-        ["tle-gt", "tle-pro"],
-        "",
-    ),
-    (
-        "Parcoursup : inscription et formulation des vœux",
-        TypeTempsFort.PARCOURSUP,
-        D(2026, 1, 19),
-        D(2026, 3, 12),
-        ["tle-gt", "tle-pro"],
-        "",
-    ),
-    (
-        "Parcoursup : confirmation des vœux",
-        TypeTempsFort.PARCOURSUP,
-        D(2026, 4, 1),
-        None,
-        ["tle-gt", "tle-pro"],
-        "Dernier jour pour confirmer chacun des vœux.",
-    ),
-    (
-        "Parcoursup : phase principale d’admission",
-        TypeTempsFort.PARCOURSUP,
-        D(2026, 6, 2),
-        D(2026, 7, 10),
-        ["tle-gt", "tle-pro"],
-        "",
-    ),
-    (
-        "Journées portes ouvertes",
-        TypeTempsFort.PORTES_OUVERTES,
-        D(2026, 2, 1),
-        D(2026, 3, 31),
-        ["3e", "tle-gt", "tle-pro"],
-        "Participation encouragée, avec les périodes d’immersion.",
-    ),
-]
 PRIORITES = [
     (
         "Atteindre au moins 30 % de filles ou de garçons dans les spécialités NSI, SI, HLP, Arts, LLCA et dans les "
@@ -134,10 +62,92 @@ PRIORITES = [
     ),
 ]
 RESOURCES = (
-    "ONISEP : sites « Terminales 2025-2026 » et « Mon orientation en ligne », application Folios.\n"
+    "ONISEP : sites « Terminales {label} » et « Mon orientation en ligne », application Folios.\n"
     "Parcoursup : « L’essentiel sur Parcoursup » et le calendrier de la procédure.\n"
     "AD Normandie : catalogue des actions des partenaires métiers."
 )
+
+
+def temps_forts(n: int) -> list:
+    """The temps forts of school year `n` (seeds 002 and 004): label, kind, start, end, levels, description."""
+    return [
+        (
+            "Première semaine de l’orientation",
+            TypeTempsFort.SEMAINE_ORIENTATION,
+            D(n, 11, 24),
+            D(n, 12, 5),
+            LYCEE,
+            "Découvrir le monde professionnel et les formations du supérieur ; réunion des parents sur Parcoursup et la "
+            "fiche de dialogue, en amont du conseil de classe du premier trimestre.",
+        ),
+        (
+            "Deuxième semaine de l’orientation",
+            TypeTempsFort.SEMAINE_ORIENTATION,
+            D(n + 1, 1, 19),
+            D(n + 1, 2, 6),
+            LYCEE,
+            "En lien avec les journées portes ouvertes : préparation et exploitation, ateliers sur le projet motivé.",
+        ),
+        (
+            "Semaine régionale de l’orientation",
+            TypeTempsFort.SEMAINE_REGIONALE,
+            D(n + 1, 1, 26),
+            D(n + 1, 1, 31),
+            [],
+            "Organisée par la Région avec la région académique.",
+        ),
+        (
+            "Printemps de l’orientation",
+            TypeTempsFort.PRINTEMPS,
+            D(n + 1, 3, 16),
+            D(n + 1, 3, 18),
+            ["2nde-gt", "1re-gt"],
+            "Trois jours pour approfondir, en autonomie, la connaissance des métiers et des formations.",
+        ),
+        (
+            "Parcoursup : ouverture du site d’information",
+            TypeTempsFort.PARCOURSUP,
+            D(n, 12, 17),
+            None,
+            ["tle-gt", "tle-pro"],
+            "",
+        ),
+        (
+            "Parcoursup : inscription et formulation des vœux",
+            TypeTempsFort.PARCOURSUP,
+            D(n + 1, 1, 19),
+            D(n + 1, 3, 12),
+            ["tle-gt", "tle-pro"],
+            "",
+        ),
+        (
+            "Parcoursup : confirmation des vœux",
+            TypeTempsFort.PARCOURSUP,
+            D(n + 1, 4, 1),
+            None,
+            ["tle-gt", "tle-pro"],
+            "Dernier jour pour confirmer chacun des vœux.",
+        ),
+        (
+            "Parcoursup : phase principale d’admission",
+            TypeTempsFort.PARCOURSUP,
+            D(n + 1, 6, 2),
+            D(n + 1, 7, 10),
+            ["tle-gt", "tle-pro"],
+            "",
+        ),
+        (
+            "Journées portes ouvertes",
+            TypeTempsFort.PORTES_OUVERTES,
+            D(n + 1, 2, 1),
+            D(n + 1, 3, 31),
+            ["3e", "tle-gt", "tle-pro"],
+            "Participation encouragée, avec les périodes d’immersion.",
+        ),
+    ]
+
+
+DEADLINE = (3, 27)  # the campaign of school year N asks for the programmes by 27 March N+1
 
 
 def load(demo) -> None:
@@ -145,19 +155,23 @@ def load(demo) -> None:
     if CONTOURS.exists() and not ContourAcademie.objects.filter(academie=demo.academie).exists():
         contours_import(path=CONTOURS)
     academie_user = demo.users["academie@demo.ppo.fr"]
-    campagne = Campagne.objects.filter(academie=demo.academie, year=YEAR).first()
-    if campagne is None:
-        campagne = _campagne(demo, academie_user)
-        services.campagne_create(
+    previous_year, year = demo.year - 1, demo.year
+    previous = Campagne.objects.filter(academie=demo.academie, year=previous_year).first()
+    if previous is None:
+        previous = _campagne(demo, academie_user, previous_year)
+    _previous_year_review(demo, academie_user, previous)
+    if not Campagne.objects.filter(academie=demo.academie, year=year).exists():
+        current = services.campagne_create(
             academie=demo.academie,
-            year=YEAR + 1,
-            deadline=D(2027, 3, 26),
-            kinds=campagne.kinds,
-            resources="",
+            year=year,
+            deadline=D(year + 1, *DEADLINE),
+            kinds=previous.kinds,
+            resources=RESOURCES.format(label=school_year_label(year)),
             user=academie_user,
             copy_previous=True,
         )
-        _review_cycle(demo, academie_user)
+        Campagne.objects.filter(pk=current.pk).update(created_at=demo_datetime(D(year, 9, 8)))
+    _review_cycle(demo, academie_user, year)
 
 
 def _coordinates(demo):
@@ -168,16 +182,17 @@ def _coordinates(demo):
             school.save(update_fields=["latitude", "longitude"])
 
 
-def _campagne(demo, user) -> Campagne:
+def _campagne(demo, user, year) -> Campagne:
     campagne = services.campagne_create(
         academie=demo.academie,
-        year=YEAR,
-        deadline=D(2026, 3, 27),
+        year=year,
+        deadline=D(year + 1, *DEADLINE),
         kinds=["college", "lgt", "lp", "lpo", "erea"],
-        resources=RESOURCES,
+        resources=RESOURCES.format(label=school_year_label(year)),
         user=user,
         copy_previous=False,
     )
+    Campagne.objects.filter(pk=campagne.pk).update(created_at=demo_datetime(D(year, 9, 8)))
     for text, label, code, target, unit, direction in PRIORITES:
         services.priorite_add(
             campagne=campagne,
@@ -189,7 +204,7 @@ def _campagne(demo, user) -> Campagne:
             target_direction=direction,
         )
     niveaux = {n.code: n for n in Niveau.objects.all()}
-    for label, kind, start, end, codes, description in TEMPS_FORTS:
+    for label, kind, start, end, codes, description in temps_forts(year):
         services.temps_fort_add(
             campagne=campagne,
             label=label,
@@ -203,18 +218,52 @@ def _campagne(demo, user) -> Campagne:
     return campagne
 
 
-def _programme(demo, key):
-    return ProgrammeAnnuel.objects.filter(ppo__etablissement=demo.schools[key], year=YEAR).first()
+def _programme(demo, key, year):
+    return ProgrammeAnnuel.objects.filter(ppo__etablissement=demo.schools[key], year=year).first()
 
 
-def _review_cycle(demo, reviewer):
-    steps = [
-        ("lp", "direction.lp@demo.ppo.fr", Decision.A_COMPLETER),
-        ("college", "direction.college@demo.ppo.fr", Decision.VALIDE),
-        ("lgt", "direction.lgt@demo.ppo.fr", None),
-    ]
-    for key, email, decision in steps:
-        programme = _programme(demo, key)
+def _previous_year_review(demo, reviewer, campagne):
+    """The programmes N-1, adopted in CA, were transmitted before the deadline, validated, then published."""
+    year = campagne.year
+    sent_on, decided_on, published_on = D(year + 1, 3, 20), D(year + 1, 4, 3), D(year + 1, 4, 10)
+    for key, email in DIRECTORS:
+        programme = _programme(demo, key, year)
+        if programme is None or programme.status != StatutProgramme.ADOPTE_CA:
+            continue
+        director = demo.users[email]
+        sent = services.programme_transmit(programme=programme, user=director)
+        services.transmission_decide(
+            transmission=sent,
+            decision=Decision.VALIDE,
+            message="Programme complet et cohérent avec les priorités académiques.",
+            user=reviewer,
+        )
+        programme.refresh_from_db()
+        programme_record_decision(programme=programme, status=StatutProgramme.PUBLIE, user=director)
+        Transmission.objects.filter(pk=sent.pk).update(created_at=demo_datetime(sent_on))
+        DecisionRevue.objects.filter(transmission=sent).update(at=demo_datetime(decided_on))
+        for status, day in (
+            (StatutProgramme.TRANSMIS, sent_on),
+            (StatutProgramme.VALIDE, decided_on),
+            (StatutProgramme.PUBLIE, published_on),
+        ):
+            StatutChange.objects.filter(programme=programme, status=status).update(at=demo_datetime(day))
+
+
+DIRECTORS = [
+    ("lp", "direction.lp@demo.ppo.fr"),
+    ("college", "direction.college@demo.ppo.fr"),
+    ("lgt", "direction.lgt@demo.ppo.fr"),
+]
+
+
+def _review_cycle(demo, reviewer, year):
+    """The programmes N under review: the LP sent back with a comment, the collège validated, the LGT waiting."""
+    decisions = {"lp": Decision.A_COMPLETER, "college": Decision.VALIDE, "lgt": None}
+    deadline = D(year + 1, *DEADLINE)
+    for key, email in DIRECTORS:
+        decision = decisions[key]
+        programme = _programme(demo, key, year)
         if programme is None or programme.status != StatutProgramme.BROUILLON:
             continue
         director = demo.users[email]
@@ -234,7 +283,7 @@ def _review_cycle(demo, reviewer):
                 user=reviewer,
             )
         message = (
-            "Merci de compléter l’axe 3 avant le 27 mars."
+            f"Merci de compléter l’axe 3 avant le {deadline.day} mars."
             if decision == Decision.A_COMPLETER
             else "Programme complet et cohérent avec les priorités académiques."
         )

@@ -2,16 +2,23 @@
 
 Every app may add to it with a module `ppo/<app>/demo.py` defining `load(demo: Demo) -> None`; they run in the
 order of `registry.APP_ORDER`, after the base set below. Everything is idempotent: running it twice changes nothing.
+
+The demo follows the date: `demo.year` is the current school year N (`ppo.core.dates.current_school_year`). The PPO
+started in N-1: the programme N-1 is finished (published, followed up, bilan validated), the programme N is being
+written and reviewed. Every date is computed from N, never written as a year.
 """
 
+import datetime
 from dataclasses import dataclass, field
 from importlib import import_module
 
 from django.apps import apps
 from django.db import transaction
+from django.utils import timezone
 
 from ppo.comptes.enums import Role
 from ppo.comptes.models import Membership, User
+from ppo.core.dates import current_school_year
 from ppo.core.registry import APP_ORDER
 from ppo.partenaires.enums import TypeStructure
 from ppo.partenaires.models import Structure
@@ -64,9 +71,14 @@ ACCOUNTS = [
 ]
 
 
+class DemoError(Exception):
+    """The demo cannot be loaded into this database; the message (French) says why and what to do."""
+
+
 @dataclass
 class Demo:
     academie: Academie
+    year: int  # the current school year N: 2026 for 2026-2027
     bassins: dict = field(default_factory=dict)
     schools: dict = field(default_factory=dict)
     users: dict = field(default_factory=dict)
@@ -85,14 +97,20 @@ def _user(email, first_name, last_name, **extra):
     return user
 
 
+def demo_datetime(day: datetime.date) -> datetime.datetime:
+    """A moment of `day` (10 a.m., local time), to date a step of the past school year as it happened."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+
+
 @transaction.atomic
-def demo_load() -> Demo:
+def demo_load(today: datetime.date | None = None) -> Demo:
+    """Loads the demo set in the school year of `today` (by default the real today)."""
     academie = Academie.objects.get(code="70")
     departements = {
         code: Departement.objects.get_or_create(code=code, defaults={"name": name, "academie": academie})[0]
         for code, name in DEPARTEMENTS
     }
-    demo = Demo(academie=academie)
+    demo = Demo(academie=academie, year=current_school_year(today))
     for name, dep in BASSINS:
         demo.bassins[name] = Bassin.objects.get_or_create(
             academie=academie, name=name, defaults={"departement": departements[dep]}

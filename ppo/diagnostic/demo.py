@@ -1,7 +1,10 @@
 """Demo part of the diagnostic: indicators over three years, answers of several staff, target objectives.
 
 The demo schools have fictional UAIs, absent from the DEPP files: their figures are written through the same
-importers, from small files in the DEPP formats built here (fictional values).
+importers, from small files in the DEPP formats built here (fictional values). Years are counted back from the
+current school year N (`demo.year`), as the DEPP publishes them a year or two late. The questionnaires, the
+inventory and the improvement axes belong to the programme N being written; the target objectives were set when
+the PPO started (programme N-1) and carried over to the programme N.
 """
 
 from decimal import Decimal
@@ -20,7 +23,7 @@ from ppo.diagnostic.services import (
     valeurs_import,
 )
 from ppo.plans.models import Axe, ProgrammeAnnuel
-from ppo.plans.services import ppo_create
+from ppo.plans.services import ppo_create, programme_create
 from ppo.referentiel.models import Niveau
 
 INSERJEUNES_HEADER = (
@@ -28,16 +31,21 @@ INSERJEUNES_HEADER = (
     "Taux;Taux attendu;Valeur ajoutée;Part en poursuite d'études;Part en emploi 6 mois après la sortie;"
     "Part des autres situations"
 )
-# year, public, poursuite, emploi, attendu, valeur ajoutée, part emploi, autres
+# years before N, public, poursuite, emploi, attendu, valeur ajoutée, part emploi, autres
 INSERJEUNES = [
-    (2021, "ensemble", 41, 48, 50, -2, 28, 31),
-    (2021, "dont apprentis", 22, 64, 62, 2, 50, 28),
-    (2022, "ensemble", 44, 51, 50, 1, 29, 27),
-    (2022, "dont apprentis", 25, "nd", "nd", "nd", "nd", "nd"),
-    (2023, "ensemble", 47, 53, 51, 2, 28, 25),
+    (4, "ensemble", 41, 48, 50, -2, 28, 31),
+    (4, "dont apprentis", 22, 64, 62, 2, 50, 28),
+    (3, "ensemble", 44, 51, 50, 1, 29, 27),
+    (3, "dont apprentis", 25, "nd", "nd", "nd", "nd", "nd"),
+    (2, "ensemble", 47, 53, 51, 2, 28, 25),
 ]
-# session, réussite, élèves, filles par niveau, garçons par niveau, IPS
-DNB = [(2022, "84,1", 512, 62, 66, 1032), (2023, "86,5", 498, 60, 64, "103,8"), (2024, "88,2", 505, 63, 63, "104,5")]
+# session (years before N: the session of June N-1 closes the school year N-2), réussite, élèves, filles par niveau,
+# garçons par niveau, IPS
+DNB = [(3, "84,1", 512, 62, 66, 1032), (2, "86,5", 498, 60, 64, "103,8"), (1, "88,2", 505, 63, 63, "104,5")]
+OBJECTIFS = [
+    ("taux_emploi_6_mois", 58, "Renforcer les liens avec les entreprises du bassin."),
+    ("taux_tle_consolidation_bts", 100, "Cible nationale : tous les élèves de terminale bac pro."),
+]
 EXTRA = ("redacteur2.lp@demo.ppo.fr", "Amélie", "Roussel", "Psy-EN du lycée professionnel")
 
 ETAT_DES_LIEUX = {
@@ -96,38 +104,41 @@ def load(demo) -> None:
     demo.users[extra.email] = extra
     demo.extra_accounts.append((Role.REDACTEUR.label, extra.email, f"{lp.name} ({EXTRA[3]})"))
 
+    n = demo.year
     if not ValeurIndicateur.objects.filter(etablissement=lp).exists():
-        for year in sorted({row[0] for row in INSERJEUNES}):
-            _import(lp, head_lp, f"inserjeunes-demo-{year}_{year + 1}.csv", _inserjeunes(lp, year), year=None)
-        _typed(lp, head_lp, "taux_tle_consolidation_bts", {2022: 60, 2023: 75})
-        _typed(lp, head_lp, "nombre_partenaires", {2022: 6, 2023: 9})
+        for back in sorted({row[0] for row in INSERJEUNES}, reverse=True):
+            year = n - back
+            _import(lp, head_lp, f"inserjeunes-demo-{year}_{year + 1}.csv", _inserjeunes(lp, back), year=None)
+        _typed(lp, head_lp, "taux_tle_consolidation_bts", {n - 3: 60, n - 2: 75})
+        _typed(lp, head_lp, "nombre_partenaires", {n - 3: 6, n - 2: 9})
     if not ValeurIndicateur.objects.filter(etablissement=college).exists():
-        _import(college, head_college, "dnb-demo.csv", _dnb(college), year=None)
+        _import(college, head_college, "dnb-demo.csv", _dnb(college, n), year=None)
     if not ValeurIndicateur.objects.filter(etablissement=lgt).exists():
-        _typed(lgt, demo.users["direction.lgt@demo.ppo.fr"], "part_filles_specialite", {2022: 19, 2023: 23, 2024: 26},
+        _typed(lgt, demo.users["direction.lgt@demo.ppo.fr"], "part_filles_specialite", {n - 3: 19, n - 2: 23, n - 1: 26},
                scope="Numérique et sciences informatiques")  # fmt: skip
 
-    programme_lp = _programme(lp, head_lp)
-    programme_college = _programme(college, head_college)
+    programme_lp = _programme(lp, head_lp, n)
+    programme_college = _programme(college, head_college, n)
     etat, inventaire = (Questionnaire.objects.get(code=c) for c in ("etat-des-lieux", "inventaire-des-actions"))
     _answer(programme_lp, head_lp, etat, ETAT_DES_LIEUX)
     _answer(programme_lp, demo.users["redacteur.lp@demo.ppo.fr"], inventaire, INVENTAIRE_KARIM)
     _answer(programme_lp, extra, inventaire, INVENTAIRE_AMELIE)
     _answer(programme_college, demo.users["redacteur.college@demo.ppo.fr"], inventaire, {})
 
-    if not programme_lp.objectifs_cibles.exists():
-        for code, target, comment in (
-            ("taux_emploi_6_mois", 58, "Renforcer les liens avec les entreprises du bassin."),
-            ("taux_tle_consolidation_bts", 100, "Cible nationale : tous les élèves de terminale bac pro."),
-        ):
+    previous_lp = ProgrammeAnnuel.objects.filter(ppo=programme_lp.ppo, year=n - 1).first()
+    for programme in (previous_lp, programme_lp):
+        if programme is None or programme.objectifs_cibles.exists():
+            continue
+        for code, target, comment in OBJECTIFS:
             objectif = ObjectifCible(
-                programme=programme_lp,
+                programme=programme,
                 indicateur=Indicateur.objects.get(code=code),
                 target=Decimal(target),
-                horizon_year=programme_lp.ppo.last_year,
+                horizon_year=programme.ppo.last_year,
                 comment=comment,
             )
             objectif_save(objectif=objectif)
+    if not programme_lp.axes_amelioration.exists():
         for category, text in (
             (CategorieAxe.PARTENARIATS, "Approfondir le partenariat avec la mission locale (dispositif Avenir pro)."),
             (CategorieAxe.DIVERSIFICATION, "Mieux présenter le parcours de consolidation en BTS."),
@@ -136,10 +147,12 @@ def load(demo) -> None:
             axe_amelioration_create(programme=programme_lp, category=category, text=text)
 
 
-def _programme(etablissement, user) -> ProgrammeAnnuel:
-    programme = ProgrammeAnnuel.objects.filter(ppo__etablissement=etablissement).order_by("-year").first()
+def _programme(etablissement, user, year) -> ProgrammeAnnuel:
+    """The programme of the current school year (the PPO started the year before when plans made none)."""
+    programme = ProgrammeAnnuel.objects.filter(ppo__etablissement=etablissement, year=year).first()
     if programme is None:
-        programme = ppo_create(etablissement=etablissement, first_year=2025, years=3, user=user).programmes.get()
+        ppo = ppo_create(etablissement=etablissement, first_year=year - 1, years=3, user=user)
+        programme = programme_create(ppo=ppo, year=year, user=user, previous=ppo.programmes.get())
     return programme
 
 
@@ -147,11 +160,11 @@ def _import(etablissement, user, name, text, year):
     valeurs_import(name=name, data=text.encode("utf-8"), user=user, etablissement=etablissement, year=year)
 
 
-def _inserjeunes(etablissement, only_year) -> str:
+def _inserjeunes(etablissement, only_back) -> str:
     """One file per school year, as the DEPP publishes them (the year is in the file name)."""
     lines = [INSERJEUNES_HEADER]
-    for year, public, poursuite, emploi, attendu, va, part_emploi, autres in INSERJEUNES:
-        if year != only_year:
+    for back, public, poursuite, emploi, attendu, va, part_emploi, autres in INSERJEUNES:
+        if back != only_back:
             continue
         lines.append(
             f"{etablissement.uai};{etablissement.name};NORMANDIE;{public};{poursuite};{emploi};{attendu};{va};"
@@ -160,13 +173,13 @@ def _inserjeunes(etablissement, only_year) -> str:
     return "\n".join(lines)
 
 
-def _dnb(etablissement) -> str:
+def _dnb(etablissement, n) -> str:
     levels = ("6eme", "5eme", "4eme", "3eme")
     header = ["", "numero_college", "session", "taux_de_reussite", "nombre_eleves_total", "ips"]
     header += [f"{level}_filles" for level in levels] + [f"{level}s_garcons" for level in levels]
     lines = [",".join(header)]
-    for i, (session, reussite, total, girls, boys, ips) in enumerate(DNB, start=1):
-        row = [str(i), etablissement.uai, str(session), f'"{reussite}"', str(total), f'"{ips}"']
+    for i, (back, reussite, total, girls, boys, ips) in enumerate(DNB, start=1):
+        row = [str(i), etablissement.uai, str(n - back), f'"{reussite}"', str(total), f'"{ips}"']
         row += [str(girls)] * 4 + [str(boys)] * 4
         lines.append(",".join(row))
     return "\n".join(lines)

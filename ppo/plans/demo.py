@@ -1,13 +1,22 @@
-"""Demo plans: a rich PPO for the LP (with gaps left for the completeness check), a collège and an LGT."""
+"""Demo plans: a rich PPO for the LP (with gaps left for the completeness check), a collège and an LGT.
 
+Each PPO runs over three school years from N-1 (N = `demo.year`, the current one). The programme N-1 holds the
+actions below, adopted by the conseil pédagogique and the CA during N-1; the programme N started as its copy (the
+LP's last action of N-1 was not carried forward) and is the draft the schools are working on.
+"""
+
+import datetime
 from decimal import Decimal
 
-from ppo.plans.enums import CategorieRessource, TypeAction
-from ppo.plans.models import PPO, Axe, RessourceItem
-from ppo.plans.services import action_create, ppo_create
+from ppo.core.dates import school_year_label
+from ppo.core.demo import DemoError, demo_datetime
+from ppo.plans.enums import CategorieRessource, StatutProgramme, TypeAction
+from ppo.plans.models import PPO, Axe, RessourceItem, StatutChange
+from ppo.plans.services import action_create, ppo_create, programme_record_decision, programme_start_next_year
 from ppo.referentiel.models import Niveau
 
-FIRST_YEAR = 2025
+YEARS = 3
+D = datetime.date
 
 PP, PROFS, DOC, CPE, PSYEN, FAMILLES, EGALITE = (
     "Professeurs Principaux",
@@ -208,6 +217,20 @@ LP = [
         "",
         [MISSION],
         "Chaque élève a un CV à jour.",
+    ),
+]
+
+# Actions of the LP's programme N-1 only: its bilan dropped them (see suivi/demo.py).
+LP_PREVIOUS_ONLY = [
+    _a(
+        3,
+        ["1re-pro"],
+        "Conférence « Les métiers de demain »",
+        TypeAction.INTERVENTION,
+        2,
+        [PROFS],
+        "novembre",
+        effects="Ouvrir les élèves aux métiers émergents.",
     ),
 ]
 
@@ -422,18 +445,55 @@ LGT = [
 ]
 
 
+def _adoption_steps(year: int) -> list:
+    """The adoption of the programme `year` (N-1) during its school year: status, date of the session."""
+    return [(StatutProgramme.AVIS_CP, D(year + 1, 2, 10)), (StatutProgramme.ADOPTE_CA, D(year + 1, 3, 12))]
+
+
 def load(demo) -> None:
+    first_year = demo.year - 1
     director = {
         "lp": demo.users["direction.lp@demo.ppo.fr"],
         "college": demo.users["direction.college@demo.ppo.fr"],
         "lgt": demo.users["direction.lgt@demo.ppo.fr"],
     }
-    for key, actions in (("lp", LP), ("college", COLLEGE), ("lgt", LGT)):
+    for key, actions, dropped in (("lp", LP, LP_PREVIOUS_ONLY), ("college", COLLEGE, []), ("lgt", LGT, [])):
         etablissement = demo.schools[key]
-        if PPO.objects.filter(etablissement=etablissement, first_year=FIRST_YEAR).exists():
+        if PPO.objects.filter(etablissement=etablissement, first_year=first_year).exists():
             continue
-        ppo = ppo_create(etablissement=etablissement, first_year=FIRST_YEAR, years=3, user=director[key])
-        _fill(ppo.programmes.get(), director[key], actions)
+        _refuse_another_year(etablissement, first_year)
+        ppo = ppo_create(etablissement=etablissement, first_year=first_year, years=YEARS, user=director[key])
+        previous = ppo.programmes.get()
+        _fill(previous, director[key], actions + dropped)
+        for status, day in _adoption_steps(first_year):
+            programme_record_decision(programme=previous, status=status, user=director[key], date_of_decision=day)
+            StatutChange.objects.filter(programme=previous, status=status).update(at=demo_datetime(day))
+        StatutChange.objects.filter(programme=previous, status=StatutProgramme.BROUILLON).update(
+            at=demo_datetime(D(first_year, 9, 15))
+        )
+        titles = {spec["title"] for spec in dropped}
+        kept = [pk for pk, title in previous.actions.values_list("pk", "title") if title not in titles]
+        current = programme_start_next_year(programme=previous, user=director[key], action_ids=kept)
+        # Started from the bilan at the end of N-1 (see suivi/demo.py).
+        StatutChange.objects.filter(programme=current).update(at=demo_datetime(D(demo.year, 6, 30)))
+
+
+def _refuse_another_year(etablissement, first_year):
+    """A demo loaded in an earlier school year is still in the database: two PPO would overlap."""
+    other = (
+        PPO.objects.filter(
+            etablissement=etablissement, first_year__lte=first_year + YEARS - 1, last_year__gte=first_year
+        )
+        .exclude(first_year=first_year)
+        .first()
+    )
+    if other is not None:
+        raise DemoError(
+            f"La base contient la démonstration d’une autre année scolaire (PPO {other.period_label} de "
+            f"{etablissement.name}) ; celle d’aujourd’hui se déroule en {school_year_label(first_year + 1)}. "
+            "Rien n’a été modifié : chargez la démonstration dans une base neuve (supprimez db.sqlite3 ou "
+            "changez DATABASE_URL)."
+        )
 
 
 def _fill(programme, user, actions):

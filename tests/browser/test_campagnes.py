@@ -1,6 +1,7 @@
 import pytest
 
 from ppo.campagnes.models import Transmission
+from ppo.core.dates import current_school_year, school_year_label
 from ppo.core.demo import DEMO_PASSWORD, demo_load
 from ppo.plans.enums import StatutProgramme
 from tests.browser.conftest import assert_no_serious_axe_violations, login
@@ -9,12 +10,16 @@ from tests.browser.conftest import assert_no_serious_axe_violations, login
 @pytest.mark.django_db(transaction=True)
 def test_academie_reviews_a_transmitted_programme(page):
     demo = demo_load()
-    sent = Transmission.objects.get(programme__ppo__etablissement=demo.schools["lgt"])
+    label = school_year_label(current_school_year())
+    # The LGT's programme of the current year waits for the review (last year's was validated).
+    sent = Transmission.objects.get(
+        programme__ppo__etablissement=demo.schools["lgt"], programme__year=current_school_year()
+    )
     login(page, "academie@demo.ppo.fr", DEMO_PASSWORD)
     page.wait_for_url("**/tableau-de-bord/")
 
     page.goto("/academie/analyse/")
-    assert page.get_by_role("heading", name="Analyse de la campagne 2025-2026").is_visible()
+    assert page.get_by_role("heading", name=f"Analyse de la campagne {label}").is_visible()
     assert page.get_by_role("table", name="Établissements par état de la campagne").is_visible()
     assert_no_serious_axe_violations(page)
     priorities = page.get_by_role("table", name="Priorités académiques : indicateurs et cibles")
@@ -22,7 +27,7 @@ def test_academie_reviews_a_transmitted_programme(page):
     assert page.get_by_role("table", name="Établissements : au moins une valeur de").is_visible()
 
     page.goto(f"/academie/transmission/{sent.pk}/")
-    assert page.get_by_role("heading", name="Lycée Jean Rostand — programme 2025-2026").is_visible()
+    assert page.get_by_role("heading", name=f"Lycée Jean Rostand — programme {label}").is_visible()
     assert page.get_by_role(
         "table", name="Valeurs des indicateurs et médiane des établissements comparables"
     ).is_visible()

@@ -1,5 +1,6 @@
 import pytest
 
+from ppo.core.dates import current_school_year, school_year_label
 from ppo.core.demo import DEMO_PASSWORD, demo_load
 from ppo.plans.models import ProgrammeAnnuel
 from tests.browser.conftest import assert_no_serious_axe_violations, login
@@ -8,7 +9,7 @@ from tests.browser.conftest import assert_no_serious_axe_violations, login
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_direction_analyses_and_synthesises_with_accessible_pages(page):
     demo = demo_load()
-    programme = ProgrammeAnnuel.objects.filter(ppo__etablissement=demo.schools["lp"]).order_by("-year").first()
+    programme = ProgrammeAnnuel.objects.get(ppo__etablissement=demo.schools["lp"], year=current_school_year())
     login(page, "direction.lp@demo.ppo.fr", DEMO_PASSWORD)
     page.wait_for_url("**/tableau-de-bord/")
 
@@ -36,6 +37,8 @@ def test_direction_analyses_and_synthesises_with_accessible_pages(page):
     assert "Action ajoutée au plan : Accompagnement Parcoursup." in page.content()
 
     page.goto(f"/diagnostic/programme/{programme.pk}/synthese/")
-    assert page.get_by_role("table", name="Objectifs cibles du programme 2025-2026").is_visible()
+    assert page.get_by_role(
+        "table", name=f"Objectifs cibles du programme {school_year_label(programme.year)}"
+    ).is_visible()
     assert page.get_by_role("heading", name="Progression sur les années du PPO").is_visible()
     assert_no_serious_axe_violations(page)

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from ppo.core.dates import current_school_year
 from ppo.core.demo import DEMO_PASSWORD, demo_load
 from ppo.partenaires.enums import StatutDemande
 from ppo.partenaires.models import ActionOffre, DemandeIntervention
@@ -75,7 +76,8 @@ def test_a_teacher_books_a_company_visit_and_the_ppo_action_follows(page):
     page.goto(url)
     assert_no_serious_axe_violations(page)
     page.get_by_role("button", name="Accepter la demande").click()
-    page.get_by_label("Date de l’intervention").fill("2027-03-16")
+    day = datetime.date(current_school_year() + 1, 3, 16)  # in the school year of the demo's current programme
+    page.get_by_label("Date de l’intervention").fill(day.isoformat())
     page.get_by_role("button", name="Planifier").click()
     page.get_by_role("button", name="Indiquer que l’intervention a eu lieu").click()
     page.get_by_text("4 sur 5").click()
@@ -85,5 +87,5 @@ def test_a_teacher_books_a_company_visit_and_the_ppo_action_follows(page):
     demande.refresh_from_db()
     assert demande.status == StatutDemande.REALISEE
     assert demande.action.origin == OrigineAction.AMBASSADEUR
-    assert demande.action.start_date == datetime.date(2027, 3, 16)
+    assert demande.action.start_date == day
     assert demande.retours.get().rating == 4

@@ -5,11 +5,18 @@ import os
 import pytest
 
 from ppo.core import demo as core_demo
+from ppo.core.dates import current_school_year, school_year_label
 from ppo.core.demo import DEMO_PASSWORD
 from ppo.plans.models import PPO
 from tests.browser.conftest import assert_no_serious_axe_violations, login
 
 SHOTS = os.environ.get("PPO_SCREENSHOTS")
+
+
+def _current_programme(etablissement):
+    """The demo's programme of the current school year, the draft being written (its PPO started a year before)."""
+    year = current_school_year()
+    return PPO.objects.get(etablissement=etablissement, first_year=year - 1).programmes.get(year=year)
 
 
 def _shot(page, name):
@@ -22,12 +29,12 @@ def test_head_of_lp_fills_the_grid_adopts_publishes_and_a_family_reads(page, bro
     monkeypatch.setattr(core_demo, "APP_ORDER", ["plans"])
     demo = core_demo.demo_load()
     lp = demo.schools["lp"]
-    programme = PPO.objects.get(etablissement=lp, first_year=2025).programmes.get()
+    programme = _current_programme(lp)
 
     login(page, "direction.lp@demo.ppo.fr", DEMO_PASSWORD)
     page.wait_for_url("**/tableau-de-bord/")
     page.get_by_role("link", name="Mon PPO").first.click()
-    page.get_by_role("link", name="Programme 2025-2026").click()
+    page.get_by_role("link", name=f"Programme {school_year_label(current_school_year())}").click()
     page.wait_for_url(f"**/ppo/programme/{programme.pk}/")
     assert page.get_by_text("3 points à compléter").is_visible()
     assert_no_serious_axe_violations(page)
@@ -82,8 +89,9 @@ def _family_reads(browser, live_server, etablissement, action_title, head_name):
     family = browser.new_context(base_url=live_server.url, locale="fr-FR", viewport={"width": 375, "height": 800})
     public = family.new_page()
     public.goto(f"/ppo/public/etablissement/{etablissement.uai}/")
-    public.get_by_role("link", name="Programme 2025-2026").click()
-    public.get_by_role("heading", name="Programme d’orientation 2025-2026").wait_for()
+    label = school_year_label(current_school_year())
+    public.get_by_role("link", name=f"Programme {label}").click()
+    public.get_by_role("heading", name=f"Programme d’orientation {label}").wait_for()
     assert public.get_by_text(action_title).first.is_visible()
     assert head_name not in public.content()
     assert_no_serious_axe_violations(public)
@@ -105,7 +113,7 @@ def test_college_and_lgt_complete_adopt_and_publish(
     monkeypatch.setattr(core_demo, "APP_ORDER", ["plans"])
     demo = core_demo.demo_load()
     etablissement = demo.schools[key]
-    programme = PPO.objects.get(etablissement=etablissement, first_year=2025).programmes.get()
+    programme = _current_programme(etablissement)
     login(page, email, DEMO_PASSWORD)
     page.wait_for_url("**/tableau-de-bord/")
     page.goto(f"/ppo/programme/{programme.pk}/")
@@ -129,7 +137,7 @@ def test_college_and_lgt_complete_adopt_and_publish(
 def test_a_redacteur_adds_an_action_without_javascript(browser, live_server, monkeypatch):
     monkeypatch.setattr(core_demo, "APP_ORDER", ["plans"])
     demo = core_demo.demo_load()
-    programme = PPO.objects.get(etablissement=demo.schools["lp"], first_year=2025).programmes.get()
+    programme = _current_programme(demo.schools["lp"])
     context = browser.new_context(base_url=live_server.url, locale="fr-FR", java_script_enabled=False)
     page = context.new_page()
     login(page, "redacteur.lp@demo.ppo.fr", DEMO_PASSWORD)

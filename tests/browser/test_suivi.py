@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from ppo.core.dates import current_school_year
 from ppo.core.demo import DEMO_PASSWORD, demo_load
 from ppo.plans.models import ProgrammeAnnuel
 from ppo.suivi.models import SuiviAction
@@ -29,7 +30,8 @@ def phone(browser, live_server):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_redacteur_records_a_follow_up_on_a_phone(phone):
     demo_load()
-    programme = ProgrammeAnnuel.objects.get(ppo__etablissement__uai__startswith="0509903", year=2025)
+    year = current_school_year()  # the programme being written: no follow-up yet
+    programme = ProgrammeAnnuel.objects.get(ppo__etablissement__uai__startswith="0509903", year=year)
     action = programme.actions.filter(suivi__isnull=True).order_by("pk").first()
     login(phone, "redacteur.lp@demo.ppo.fr", DEMO_PASSWORD)
     phone.wait_for_url("**/tableau-de-bord/")
@@ -44,7 +46,7 @@ def test_redacteur_records_a_follow_up_on_a_phone(phone):
     # The form fits the screen's width: no horizontal scrolling on a phone.
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     phone.get_by_label("Réalisée").check()
-    phone.get_by_label("Date de réalisation").fill("2026-03-12")
+    phone.get_by_label("Date de réalisation").fill(f"{year + 1}-03-12")
     phone.get_by_label("Heures effectivement consacrées").fill("1,5")
     phone.get_by_label("Filles touchées").fill("-2")
     phone.get_by_label("Garçons touchés").fill("15")
@@ -68,7 +70,10 @@ def test_redacteur_records_a_follow_up_on_a_phone(phone):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_bilan_and_calendar_are_accessible(page):
     demo_load()
-    programme = ProgrammeAnnuel.objects.get(ppo__etablissement__uai__startswith="0509903", year=2025)
+    # Last school year's programme: every action followed up, the bilan validated.
+    programme = ProgrammeAnnuel.objects.get(
+        ppo__etablissement__uai__startswith="0509903", year=current_school_year() - 1
+    )
     login(page, "direction.lp@demo.ppo.fr", DEMO_PASSWORD)
     page.wait_for_url("**/tableau-de-bord/")
     for url in (f"/suivi/programme/{programme.pk}/bilan/", f"/suivi/programme/{programme.pk}/calendrier/"):

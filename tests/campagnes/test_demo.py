@@ -1,6 +1,7 @@
 import pytest
 
 from ppo.campagnes.models import Campagne, Commentaire, Transmission
+from ppo.core.dates import current_school_year
 from ppo.core.demo import demo_load
 from ppo.plans.enums import StatutProgramme
 from ppo.plans.models import ProgrammeAnnuel
@@ -8,22 +9,32 @@ from ppo.plans.models import ProgrammeAnnuel
 pytestmark = pytest.mark.django_db
 
 
-def _status(demo, key):
-    return ProgrammeAnnuel.objects.get(ppo__etablissement=demo.schools[key], year=2025).status
+def _status(demo, key, year):
+    return ProgrammeAnnuel.objects.get(ppo__etablissement=demo.schools[key], year=year).status
 
 
 def test_demo_campaigns_and_review_cycle_are_loaded_once(django_capture_on_commit_callbacks, mailoutbox):
+    year = current_school_year()
     with django_capture_on_commit_callbacks(execute=True):
         demo = demo_load()
-    campagne = Campagne.objects.get(academie=demo.academie, year=2025)
-    assert campagne.priorites.filter(indicator_code="part_filles_specialite", target=30).exists()
-    assert campagne.temps_forts.count() == 9
-    assert Campagne.objects.get(year=2026).copied_from == campagne
-    assert _status(demo, "lp") == StatutProgramme.A_COMPLETER
-    assert _status(demo, "college") == StatutProgramme.VALIDE
-    assert _status(demo, "lgt") == StatutProgramme.TRANSMIS
+    previous = Campagne.objects.get(academie=demo.academie, year=year - 1)
+    campagne = Campagne.objects.get(academie=demo.academie, year=year)
+    assert campagne.copied_from == previous
+    for each in (previous, campagne):
+        assert each.priorites.filter(indicator_code="part_filles_specialite", target=30).exists()
+        assert each.temps_forts.count() == 9
+        assert each.volumes.count() == 1
+    # Last year's programmes went through the closed campaign: validated, then published.
+    for key in ("lp", "college", "lgt"):
+        assert _status(demo, key, year - 1) == StatutProgramme.PUBLIE
+    # This year's review is under way.
+    assert _status(demo, "lp", year) == StatutProgramme.A_COMPLETER
+    assert _status(demo, "college", year) == StatutProgramme.VALIDE
+    assert _status(demo, "lgt", year) == StatutProgramme.TRANSMIS
     assert Commentaire.objects.get().section_code == "axe-3"
+    assert Commentaire.objects.get().transmission.programme.year == year
     assert mailoutbox
     counts = (Campagne.objects.count(), Transmission.objects.count(), Commentaire.objects.count())
+    assert counts == (2, 6, 1)
     demo_load()
     assert (Campagne.objects.count(), Transmission.objects.count(), Commentaire.objects.count()) == counts

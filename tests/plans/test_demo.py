@@ -1,6 +1,8 @@
 import pytest
 
 from ppo.core import demo as core_demo
+from ppo.core.dates import current_school_year
+from ppo.plans.enums import OrigineAction, StatutProgramme
 from ppo.plans.models import PPO, Action
 from ppo.plans.selectors import programme_completeness
 
@@ -11,8 +13,24 @@ def demo(db, monkeypatch):
     return core_demo.demo_load()
 
 
-def _programme(demo, key):
-    return PPO.objects.get(etablissement=demo.schools[key], first_year=2025).programmes.get()
+def _programme(demo, key, year=None):
+    """The programme of the current school year by default; the PPO started the year before."""
+    current = current_school_year()
+    ppo = PPO.objects.get(etablissement=demo.schools[key], first_year=current - 1, last_year=current + 1)
+    return ppo.programmes.get(year=year or current)
+
+
+def test_demo_last_year_is_adopted_and_this_year_starts_as_its_copy(demo):
+    previous = _programme(demo, "lp", current_school_year() - 1)
+    current = _programme(demo, "lp")
+    assert previous.status == StatutProgramme.ADOPTE_CA
+    assert current.status == StatutProgramme.BROUILLON and current.previous == previous
+    dropped = set(previous.actions.values_list("title", flat=True)) - set(
+        current.actions.values_list("title", flat=True)
+    )
+    assert dropped == {"Conférence « Les métiers de demain »"}
+    assert not current.actions.exclude(origin=OrigineAction.REPRISE).exists()
+    assert not current.actions.filter(copied_from__isnull=True).exists()
 
 
 def test_demo_lp_has_actions_on_every_axis_and_level_with_gaps_left(demo):
