@@ -2,13 +2,13 @@ from django.urls import reverse
 
 from ppo.comptes.enums import Role
 from ppo.core.registry import NavItem
-from ppo.referentiel.perms import managed_academie
+from ppo.referentiel.perms import is_operator, managed_academie
 
 
 def items(request) -> list[NavItem]:
     if not request.user.is_authenticated:
         return []
-    if managed_academie(request) is not None:
+    if managed_academie(request) is not None or is_operator(request.user):
         return [
             NavItem("Établissements", reverse("referentiel:etablissement_list"), "/etablissements/", order=80),
             NavItem("Bassins", reverse("referentiel:bassin_list"), "/etablissements/bassins/", order=81),

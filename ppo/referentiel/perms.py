@@ -18,6 +18,32 @@ def managed_academie(request) -> Academie | None:
     return memberships[0].academie
 
 
+def is_operator(user) -> bool:
+    """Platform operators (`is_staff`) support every académie: they read the académie lists of any of them."""
+    return user.is_authenticated and user.is_staff
+
+
+def listed_academie(request) -> Academie | None:
+    """The académie whose lists (établissements, bassins) the user reads; None if they may read none.
+
+    An académie user reads their own (`managed_academie`). An operator reads any académie, chosen with
+    `?academie=<code>`; without a (known) choice, their own académie if they also hold an académie membership, else
+    the first académie by name. Reading the lists gives nothing more: a school's drafts stay out of reach.
+    """
+    own = managed_academie(request)
+    if not is_operator(request.user):
+        return own
+    code = request.GET.get("academie", "").strip()
+    chosen = Academie.objects.filter(code=code).first() if code else None
+    return chosen or own or Academie.objects.order_by("name", "code").first()
+
+
+def can_create_bassin(request, academie: Academie) -> bool:
+    """Only the académie defines its bassins (operators read the list, they change existing bassins in their page)."""
+    own = managed_academie(request)
+    return own is not None and own.pk == academie.pk
+
+
 def can_manage_bassin(user, bassin: Bassin) -> bool:
     return (user.is_authenticated and user.is_staff) or scope.is_academie_user(user, bassin.academie)
 

@@ -16,16 +16,29 @@ from ppo.referentiel.forms import (
     EtablissementFilterForm,
     NiveauxForm,
 )
-from ppo.referentiel.models import Bassin, Etablissement
+from ppo.referentiel.models import Academie, Bassin, Etablissement
 
 PAGE_SIZE = 50
 
 
-def _academie_or_403(request):
-    academie = perms.managed_academie(request)
+def _listed_academie_or_403(request):
+    academie = perms.listed_academie(request)
     if academie is None:
-        raise PermissionDenied("Page réservée aux services académiques.")
+        raise PermissionDenied("Page réservée aux services académiques et aux opérateurs de la plateforme.")
     return academie
+
+
+def _list_context(request, academie) -> dict:
+    """Operators choose the académie they read; everybody else reads their own."""
+    if not perms.is_operator(request.user):
+        return {}
+    return {"academie_choices": Academie.objects.order_by("name", "code"), "academie_param": academie.code}
+
+
+def _list_url(request, name, academie) -> str:
+    """The académie list a detail page goes back to: for an operator, that of the object's académie."""
+    url = reverse(name)
+    return f"{url}?academie={academie.code}" if perms.is_operator(request.user) else url
 
 
 def _crumbs(current, *links):
@@ -34,7 +47,7 @@ def _crumbs(current, *links):
 
 @login_required
 def etablissement_list(request):
-    academie = _academie_or_403(request)
+    academie = _listed_academie_or_403(request)
     form = EtablissementFilterForm(request.GET or None, academie=academie)
     filters = form.cleaned_data if form.is_valid() else {}
     etablissements = selectors.etablissements_search(academie=academie, **{k: v for k, v in filters.items() if v})
@@ -48,6 +61,7 @@ def etablissement_list(request):
             "academie": academie,
             "form": form,
             "page_obj": page,
+            **_list_context(request, academie),
         },
     )
 
@@ -74,7 +88,11 @@ def etablissement_detail(request, uai):
             "title": str(etablissement),
             "breadcrumb_data": _crumbs(
                 etablissement.name,
-                *([("Établissements", reverse("referentiel:etablissement_list"))] if can_edit else []),
+                *(
+                    [("Établissements", _list_url(request, "referentiel:etablissement_list", etablissement.academie))]
+                    if can_edit
+                    else []
+                ),
             ),
             "etablissement": etablissement,
             "niveaux": niveaux,
@@ -101,8 +119,11 @@ def etablissement_niveaux(request, uai):
 
 @login_required
 def bassin_list(request):
-    academie = _academie_or_403(request)
-    form = BassinForm(request.POST or None, academie=academie)
+    academie = _listed_academie_or_403(request)
+    can_create = perms.can_create_bassin(request, academie)
+    if request.method == "POST" and not can_create:
+        raise PermissionDenied("Seule l’académie crée ses bassins.")
+    form = BassinForm(request.POST or None, academie=academie) if can_create else None
     if request.method == "POST" and form.is_valid():
         bassin = services.bassin_create(
             academie=academie, name=form.cleaned_data["name"], departement=form.cleaned_data["departement"]
@@ -118,8 +139,9 @@ def bassin_list(request):
             "academie": academie,
             "bassins": selectors.bassins_with_counts(academie=academie),
             "form": form,
+            **_list_context(request, academie),
         },
-        status=400 if form.is_bound else 200,
+        status=400 if form is not None and form.is_bound else 200,
     )
 
 
@@ -142,7 +164,8 @@ def _bassin_page(request, bassin, *, rename_form=None, status=200):
     context = {
         "title": f"Bassin {bassin.name}",
         "breadcrumb_data": _crumbs(
-            bassin.name, *([("Bassins", reverse("referentiel:bassin_list"))] if can_manage else [])
+            bassin.name,
+            *([("Bassins", _list_url(request, "referentiel:bassin_list", bassin.academie))] if can_manage else []),
         ),
         "bassin": bassin,
         "members": members,

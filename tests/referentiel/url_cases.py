@@ -5,19 +5,20 @@ from tests.urlcases import LOGIN, UrlCase, logged_in
 
 def url_cases(world):
     school, foreign, bassin = world.school, world.foreign, world.bassin
-    # Académie pages: the académie user of Normandie; the académie of Lille sees its own (empty here) lists.
-    academie_only = logged_in(403, academie=200, autre_academie=200)
+    # Académie lists: the académie user of Normandie; the académie of Lille sees its own (empty here) lists;
+    # operators read the lists of any académie (read only: creating a bassin stays with the académie).
+    academie_lists = logged_in(403, academie=200, autre_academie=200, admin=200)
     # A school: its staff and those who supervise it (académie, bassin, operators); nobody else knows it exists.
     school_readers = logged_in(404, direction=200, redacteur=200, lecteur=200, academie=200, bassin=200, admin=200)
     # A bassin: the académie that defines it, the bassin's own account, operators.
     bassin_readers = logged_in(404, academie=200, bassin=200, admin=200)
     bassin_writers = logged_in(404, academie=302, bassin=403, admin=302)
     return [
-        UrlCase("referentiel:etablissement_list", reverse("referentiel:etablissement_list"), academie_only),
+        UrlCase("referentiel:etablissement_list", reverse("referentiel:etablissement_list"), academie_lists),
         UrlCase(
             "referentiel:etablissement_list",
             reverse("referentiel:etablissement_list") + "?q=lyc&kind=lp&secteur=public&page=2",
-            academie_only,
+            academie_lists,
         ),
         UrlCase(
             "referentiel:etablissement_detail",
@@ -41,7 +42,8 @@ def url_cases(world):
             method="post",
             data={"niveaux": [n.pk for n in school.niveaux.all()]},
         ),
-        UrlCase("referentiel:bassin_list", reverse("referentiel:bassin_list"), academie_only),
+        UrlCase("referentiel:bassin_list", reverse("referentiel:bassin_list"), academie_lists),
+        UrlCase("referentiel:bassin_list", reverse("referentiel:bassin_list") + "?academie=09", academie_lists),
         UrlCase(
             "referentiel:bassin_list",
             reverse("referentiel:bassin_list"),
