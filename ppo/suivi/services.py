@@ -101,9 +101,8 @@ def piece_jointe_add(*, action: Action, user, uploaded, description: str = "") -
 
 @transaction.atomic
 def piece_jointe_delete(*, piece: PieceJointe, user) -> None:
-    storage, name = piece.file.storage, piece.file.name
+    """Deletes the attachment; its file leaves the storage after the commit (`suivi.signals`)."""
     piece.delete()
-    transaction.on_commit(lambda: storage.delete(name))
 
 
 def _bilan_for_update(programme) -> Bilan:
