@@ -120,7 +120,8 @@ def _pdf_response(request, programme, content):
                 services.pdf_prepare(programme_id=programme.pk, public=content.public, content=content)
             except Exception:  # recorded on the prepared file and logged by pdf_prepare
                 messages.error(
-                    request, "Le PDF n’a pas pu être construit. L’équipe technique est prévenue par le journal."
+                    request,
+                    "Le PDF n’a pas pu être construit ; l’erreur est enregistrée pour l’équipe technique. Réessayez plus tard, ou téléchargez la version Word.",
                 )
         return redirect(request.path)
     state = services.pdf_get(programme=programme, content=content)
