@@ -227,8 +227,15 @@ def test_families_wait_on_a_public_page(client, rich, worker):
     assert "Prévoir une salle calme" not in _text(response.content)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_database_worker_prepares_the_pdf(client, settings, lp, direction):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_database_worker_prepares_the_pdf(client, settings, django_db_serialized_rollback):
+    """Transactional (the worker's own transactions), so with `serialized_rollback`: the migrations' data (académies,
+    niveaux, axes) is restored around it, whatever ran before and after."""
+    from ppo.comptes.enums import Role
+    from tests.factories import EtablissementFactory, user_with
+
+    lp = EtablissementFactory(lp=True)
+    direction = user_with(Role.DIRECTION, etablissement=lp)
     from tests.documents.factories import rich_programme
 
     settings.TASKS = DATABASE
