@@ -164,6 +164,52 @@ def test_delete_with_and_without_a_stale_version(client, redacteur, programme):
     assert not Action.objects.filter(pk=action.pk).exists()
 
 
+@pytest.mark.parametrize("htmx", [False, True])
+def test_an_action_deleted_by_someone_else_during_the_save_gives_a_message_not_an_error(
+    client, redacteur, school, programme, monkeypatch, htmx
+):
+    """The other person's deletion lands between the page's permission check and the save (the narrowest race)."""
+    from ppo.plans.views import actions as views
+
+    action = add_action(programme, niveaux=[school.niveaux.get(code="2nde-pro")], title="Forum")
+    real_update = views.action_update
+
+    def deleted_meanwhile(**kwargs):
+        Action.objects.filter(pk=action.pk).delete()
+        return real_update(**kwargs)
+
+    monkeypatch.setattr(views, "action_update", deleted_meanwhile)
+    headers = {"HX-Request": "true"} if htmx else {}
+    response = client.post(
+        reverse("plans:action_update", kwargs={"pk": action.pk}),
+        _data(school, title="Mon forum", version=1),
+        headers=headers,
+    )
+    grid = reverse("plans:programme", kwargs={"pk": programme.pk})
+    if htmx:
+        assert response.status_code == 200 and response["HX-Redirect"] == grid
+    else:
+        assert response.status_code == 302 and response["Location"] == grid
+    page = client.get(grid).content.decode()
+    assert "L’action « Forum » a été supprimée entre-temps" in page
+    assert not Action.objects.filter(pk=action.pk).exists()
+
+
+def test_deleting_an_action_already_deleted_meanwhile_says_so(client, redacteur, programme, monkeypatch):
+    from ppo.plans.views import actions as views
+
+    action = add_action(programme, title="Salon")
+    real_delete = views.action_delete
+
+    def deleted_meanwhile(**kwargs):
+        Action.objects.filter(pk=action.pk).delete()
+        return real_delete(**kwargs)
+
+    monkeypatch.setattr(views, "action_delete", deleted_meanwhile)
+    response = client.post(reverse("plans:action_delete", kwargs={"pk": action.pk}), {"version": 1}, follow=True)
+    assert "L’action « Salon » a été supprimée entre-temps" in response.content.decode()
+
+
 def test_a_transmitted_programme_is_frozen(client, redacteur, school, programme):
     programme_set_status(programme=programme, status=StatutProgramme.TRANSMIS, user=None)
     assert client.get(reverse("plans:action_create", kwargs={"pk": programme.pk})).status_code == 403

@@ -5,9 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
+from django_htmx.http import HttpResponseClientRedirect
 
 from ppo.core.locking import StaleVersionError
 from ppo.plans.forms import ActionForm, DeleteForm
+from ppo.plans.models import Action
 from ppo.plans.selectors import action_last_change, programme_completeness, programme_grid
 from ppo.plans.services import action_create, action_delete, action_update
 from ppo.plans.views.common import action_for, programme_context, programme_for
@@ -34,6 +36,15 @@ def _saved(request, programme, message, anchor=""):
         return render(request, "plans/_action_saved.html", context)
     messages.success(request, message)
     return redirect(reverse("plans:programme", kwargs={"pk": programme.pk}) + anchor)
+
+
+def _gone(request, programme, title):
+    """The action was deleted by someone else between the opening of the page and this save: nothing is written."""
+    messages.error(
+        request, f"L’action « {title} » a été supprimée entre-temps par une autre personne : rien n’a été enregistré."
+    )
+    url = reverse("plans:programme", kwargs={"pk": programme.pk})
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
 def _anchor(action) -> str:
@@ -73,6 +84,7 @@ def action_update_view(request, pk):
     conflict = None
     if request.method == "POST":
         action = action_for(request, pk, need="edit")
+        saved_title = action.title  # the form writes the typed values onto the instance
         form = ActionForm(request.POST, instance=action, etablissement=etablissement)
         if form.is_valid():
             try:
@@ -82,6 +94,8 @@ def action_update_view(request, pk):
                     expected_version=form.cleaned_data["version"] or 0,
                     **form.service_fields(),
                 )
+            except Action.DoesNotExist:
+                return _gone(request, programme, saved_title)
             except StaleVersionError as exc:
                 conflict = _conflict(form, exc.current)
                 data = request.POST.copy()
@@ -115,6 +129,8 @@ def action_delete_view(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             action_delete(action=action, user=request.user, expected_version=form.cleaned_data["version"])
+        except Action.DoesNotExist:
+            return _gone(request, programme, action.title)
         except StaleVersionError as exc:
             stale = True
             action = exc.current
