@@ -8,27 +8,29 @@ from django.urls import reverse
 
 from ppo.comptes.enums import Role
 from ppo.comptes.models import Membership
+from ppo.partenaires.perms import membership_moderates
 
 
 def moderator_emails(offre) -> list[str]:
-    """The addresses of the active users who moderate this offer, once each.
+    """The addresses of the active users who moderate this offer (`perms.membership_moderates`), once each.
 
-    As in `perms.can_moderate_offre`: the académie accounts of the offer's académie and the members of a structure
-    that moderates the catalogue in that académie (never the offer's own structure). Platform admins see the queue
-    too but are not the moderators in charge: they get no e-mail.
+    Platform admins see the queue too but are not the moderators in charge: they get no e-mail.
     """
-    in_charge = Q(role=Role.ACADEMIE, academie_id=offre.academie_id) | (
-        Q(role=Role.PARTENAIRE, structure__is_moderator=True, structure__academie_id=offre.academie_id)
-        & ~Q(structure_id=offre.structure_id)
-    )
-    emails = (
-        Membership.objects.filter(in_charge, is_active=True, confirmed_at__isnull=False, user__is_active=True)
+    candidates = (
+        Membership.objects.filter(
+            Q(role=Role.ACADEMIE, academie_id=offre.academie_id)
+            | Q(role=Role.PARTENAIRE, structure__academie_id=offre.academie_id),
+            is_active=True,
+            confirmed_at__isnull=False,
+            user__is_active=True,
+        )
         .exclude(user__email="")
-        .values_list("user__email", flat=True)
+        .select_related("structure", "user")
     )
     unique = {}
-    for email in emails:
-        unique.setdefault(email.lower(), email)
+    for membership in candidates:
+        if membership_moderates(membership, offre):
+            unique.setdefault(membership.user.email.lower(), membership.user.email)
     return sorted(unique.values(), key=str.lower)
 
 

@@ -25,20 +25,21 @@ def can_edit_offre(user, offre) -> bool:
     return _is_admin(user) or offre.structure_id in scope.partner_structure_ids(user)
 
 
+def membership_moderates(m, offre) -> bool:
+    """Whether a usable membership makes its holder a moderator in charge of the offer: an académie account of the
+    offer's académie, or a member of a structure that moderates in that académie (never the offer's own)."""
+    if m.role == Role.ACADEMIE:
+        return m.academie_id == offre.academie_id
+    return (
+        m.role == Role.PARTENAIRE
+        and m.structure.is_moderator
+        and m.structure.academie_id == offre.academie_id
+        and m.structure_id != offre.structure_id
+    )
+
+
 def can_moderate_offre(user, offre) -> bool:
-    if _is_admin(user):
-        return True
-    for m in scope.active_memberships(user):
-        if m.role == Role.ACADEMIE and m.academie_id == offre.academie_id:
-            return True
-        if (
-            m.role == Role.PARTENAIRE
-            and m.structure.is_moderator
-            and m.structure.academie_id == offre.academie_id
-            and m.structure_id != offre.structure_id
-        ):
-            return True
-    return False
+    return _is_admin(user) or any(membership_moderates(m, offre) for m in scope.active_memberships(user))
 
 
 def is_moderator(user) -> bool:
