@@ -216,8 +216,12 @@ def _prepared(programme_id: int, public: bool) -> PreparedPdf:
     return prepared
 
 
+def _is_current(prepared: PreparedPdf, digest: str) -> bool:
+    return prepared.content_hash == digest and bool(prepared.data)
+
+
 def _ready(prepared: PreparedPdf, content: ProgrammeDocument, digest: str) -> PdfState | None:
-    if prepared.content_hash == digest and prepared.data:
+    if _is_current(prepared, digest):
         return PdfState(export=_export_file(content, "pdf", bytes(prepared.data)))
     return None
 
@@ -272,7 +276,7 @@ def pdf_prepare(*, programme_id: int, public: bool, content: ProgrammeDocument |
         content = programme_content(programme=programme, public=public)
     digest = content_hash(content)
     prepared = _prepared(programme_id, public)
-    if prepared.content_hash == digest and prepared.data:
+    if _is_current(prepared, digest):
         return False
     start = time.perf_counter()
     try:

@@ -28,10 +28,16 @@ def _programme_id(instance) -> int | None:
 _pending = threading.local()
 
 
+def _pending_ids() -> set[int]:
+    if not hasattr(_pending, "ids"):
+        _pending.ids = set()
+    return _pending.ids
+
+
 def _flush():
-    ids = getattr(_pending, "ids", set())
+    ids = sorted(_pending_ids())
     _pending.ids = set()
-    for programme_id in sorted(ids):
+    for programme_id in ids:
         services.pdf_schedule(programme_id=programme_id)
 
 
@@ -40,7 +46,7 @@ def _changed(sender, instance, **kwargs):
         return
     programme_id = _programme_id(instance)
     if programme_id is not None:
-        _pending.__dict__.setdefault("ids", set()).add(programme_id)
+        _pending_ids().add(programme_id)
         transaction.on_commit(_flush)
 
 
