@@ -20,7 +20,7 @@ def managed_academie_ids(user) -> set[int]:
 
 
 def can_manage_campagnes(user, academie=None) -> bool:
-    if user.is_authenticated and user.is_staff:
+    if scope.is_operator(user):
         return True
     ids = managed_academie_ids(user)
     return bool(ids) if academie is None else academie.pk in ids
@@ -28,7 +28,7 @@ def can_manage_campagnes(user, academie=None) -> bool:
 
 def can_analyse(user) -> bool:
     """The dashboard, the map and the exports: académie and bassin users, admins."""
-    if user.is_authenticated and user.is_staff:
+    if scope.is_operator(user):
         return True
     return any(m.role in (Role.ACADEMIE, Role.BASSIN) for m in scope.active_memberships(user))
 

@@ -47,9 +47,14 @@ def can_write_school(user, etablissement) -> bool:
     return school_role(user, etablissement) in (Role.DIRECTION, Role.REDACTEUR)
 
 
+def is_operator(user) -> bool:
+    """A platform operator (`is_staff`): supports every académie and sees everything."""
+    return user.is_authenticated and user.is_staff
+
+
 def supervises(user, etablissement) -> bool:
     """Académie users of its académie and bassin users of its bassin follow the school (after transmission)."""
-    if user.is_authenticated and user.is_staff:
+    if is_operator(user):
         return True
     for m in active_memberships(user):
         if m.role == Role.ACADEMIE and m.academie_id == etablissement.academie_id:
@@ -68,7 +73,7 @@ def is_academie_user(user, academie=None) -> bool:
 
 def supervised_etablissements(user) -> QuerySet[Etablissement]:
     """The établissements an académie or bassin user follows; empty for everybody else."""
-    if user.is_authenticated and user.is_staff:
+    if is_operator(user):
         return Etablissement.objects.all()
     academies = [m.academie_id for m in active_memberships(user) if m.role == Role.ACADEMIE]
     bassins = [m.bassin_id for m in active_memberships(user) if m.role == Role.BASSIN]
@@ -92,4 +97,4 @@ def is_ambassadeur(user) -> bool:
 
 def can_manage_team(user, etablissement) -> bool:
     """The direction of the school (and platform operators) add, confirm and remove its staff."""
-    return (user.is_authenticated and user.is_staff) or is_direction(user, etablissement)
+    return is_operator(user) or is_direction(user, etablissement)

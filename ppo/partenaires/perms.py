@@ -4,11 +4,6 @@ from ppo.comptes import perms as scope
 from ppo.comptes.enums import SCHOOL_ROLES, Role
 from ppo.partenaires.enums import CoteRetour, StatutOffre
 
-
-def _is_admin(user) -> bool:
-    return user.is_authenticated and user.is_staff
-
-
 # --- Offers -----------------------------------------------------------------------------------------------------
 
 
@@ -22,7 +17,7 @@ def is_partner_user(user) -> bool:
 
 
 def can_edit_offre(user, offre) -> bool:
-    return _is_admin(user) or offre.structure_id in scope.partner_structure_ids(user)
+    return scope.is_operator(user) or offre.structure_id in scope.partner_structure_ids(user)
 
 
 def membership_moderates(m, offre) -> bool:
@@ -39,11 +34,11 @@ def membership_moderates(m, offre) -> bool:
 
 
 def can_moderate_offre(user, offre) -> bool:
-    return _is_admin(user) or any(membership_moderates(m, offre) for m in scope.active_memberships(user))
+    return scope.is_operator(user) or any(membership_moderates(m, offre) for m in scope.active_memberships(user))
 
 
 def is_moderator(user) -> bool:
-    return _is_admin(user) or any(
+    return scope.is_operator(user) or any(
         m.role == Role.ACADEMIE or (m.role == Role.PARTENAIRE and m.structure.is_moderator)
         for m in scope.active_memberships(user)
     )
@@ -75,7 +70,7 @@ def is_school_staff_anywhere(user) -> bool:
 
 def can_list_ambassadeurs(user) -> bool:
     """Ambassadors' personal data is for logged-in school staff only (and platform admins)."""
-    return _is_admin(user) or is_school_staff_anywhere(user)
+    return scope.is_operator(user) or is_school_staff_anywhere(user)
 
 
 def can_view_ambassadeur(user, ambassadeur) -> bool:
@@ -104,7 +99,7 @@ def is_school_writer(user, demande) -> bool:
 
 
 def can_view_demande(user, demande) -> bool:
-    return _is_admin(user) or is_addressee(user, demande) or scope.is_school_staff(user, demande.etablissement)
+    return scope.is_operator(user) or is_addressee(user, demande) or scope.is_school_staff(user, demande.etablissement)
 
 
 def can_answer_demande(user, demande) -> bool:

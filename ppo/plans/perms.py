@@ -22,7 +22,7 @@ def can_view_programme(user, programme) -> bool:
     etablissement = programme.ppo.etablissement
     if scope.is_school_staff(user, etablissement):
         return True
-    if user.is_authenticated and user.is_staff:
+    if scope.is_operator(user):
         return True
     return scope.supervises(user, etablissement) and programme.status in SEEN_BY_SUPERVISORS
 
@@ -42,6 +42,6 @@ def can_create_ppo(user, etablissement) -> bool:
 
 def can_read_history(user, programme) -> bool:
     """Who changed what and when: the direction of the school (and the platform admins)."""
-    if user.is_authenticated and user.is_staff:
+    if scope.is_operator(user):
         return True
     return scope.is_direction(user, programme.ppo.etablissement)

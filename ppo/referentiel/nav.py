@@ -1,8 +1,9 @@
 from django.urls import reverse
 
 from ppo.comptes.enums import Role
+from ppo.comptes.perms import is_operator
 from ppo.core.registry import NavItem
-from ppo.referentiel.perms import is_operator, managed_academie
+from ppo.referentiel.perms import managed_academie
 
 
 def items(request) -> list[NavItem]:

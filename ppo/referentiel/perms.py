@@ -18,11 +18,6 @@ def managed_academie(request) -> Academie | None:
     return memberships[0].academie
 
 
-def is_operator(user) -> bool:
-    """Platform operators (`is_staff`) support every académie: they read the académie lists of any of them."""
-    return user.is_authenticated and user.is_staff
-
-
 def listed_academie(request) -> Academie | None:
     """The académie whose lists (établissements, bassins) the user reads; None if they may read none.
 
@@ -31,7 +26,7 @@ def listed_academie(request) -> Academie | None:
     the first académie by name. Reading the lists gives nothing more: a school's drafts stay out of reach.
     """
     own = managed_academie(request)
-    if not is_operator(request.user):
+    if not scope.is_operator(request.user):
         return own
     code = request.GET.get("academie", "").strip()
     chosen = Academie.objects.filter(code=code).first() if code else None
@@ -45,7 +40,7 @@ def can_create_bassin(request, academie: Academie) -> bool:
 
 
 def can_manage_bassin(user, bassin: Bassin) -> bool:
-    return (user.is_authenticated and user.is_staff) or scope.is_academie_user(user, bassin.academie)
+    return scope.is_operator(user) or scope.is_academie_user(user, bassin.academie)
 
 
 def can_view_bassin(user, bassin: Bassin) -> bool:
@@ -60,4 +55,4 @@ def can_view_etablissement(user, etablissement: Etablissement) -> bool:
 
 def can_edit_niveaux(user, etablissement: Etablissement) -> bool:
     """Levels taught are derived from the kind; the académie (or an operator) corrects them."""
-    return (user.is_authenticated and user.is_staff) or scope.is_academie_user(user, etablissement.academie)
+    return scope.is_operator(user) or scope.is_academie_user(user, etablissement.academie)

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ppo.comptes.perms import can_manage_team
+from ppo.comptes.perms import can_manage_team, is_operator
 from ppo.referentiel import perms, selectors, services
 from ppo.referentiel.forms import (
     BassinEtablissementsForm,
@@ -30,7 +30,7 @@ def _listed_academie_or_403(request):
 
 def _list_context(request, academie) -> dict:
     """Operators choose the académie they read; everybody else reads their own."""
-    if not perms.is_operator(request.user):
+    if not is_operator(request.user):
         return {}
     return {"academie_choices": Academie.objects.order_by("name", "code"), "academie_param": academie.code}
 
@@ -38,7 +38,7 @@ def _list_context(request, academie) -> dict:
 def _list_url(request, name, academie) -> str:
     """The académie list a detail page goes back to: for an operator, that of the object's académie."""
     url = reverse(name)
-    return f"{url}?academie={academie.code}" if perms.is_operator(request.user) else url
+    return f"{url}?academie={academie.code}" if is_operator(request.user) else url
 
 
 def _crumbs(current, *links):

@@ -28,7 +28,7 @@ def can_record_suivi(user, programme) -> bool:
 
 
 def can_open_attachments(user, programme) -> bool:
-    if user.is_authenticated and user.is_staff:
+    if scope.is_operator(user):
         return True
     return scope.is_school_staff(user, programme.ppo.etablissement)
 
