@@ -5,8 +5,6 @@ call) when the file is opened in Excel or LibreOffice. Numbers, dates and boolea
 """
 
 import csv
-import datetime
-import decimal
 from collections.abc import Iterable
 from typing import IO, Any
 
@@ -29,4 +27,3 @@ def write_csv(out: IO[str], rows: Iterable[Iterable[Any]], *, delimiter: str = "
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     for row in rows:
         writer.writerow([csv_cell(value) for value in row])
-
