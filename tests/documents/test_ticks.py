@@ -3,6 +3,7 @@
 import pytest
 from docx import Document
 
+from ppo.documents.importer.lines import paragraph_lines
 from ppo.documents.importer.ticks import read_tick, split_mark
 
 
@@ -31,7 +32,7 @@ def test_textual_marks(text, ticked, label):
 
 def test_no_mark_and_no_highlight_is_not_ticked():
     paragraph = Document().add_paragraph("CPE")
-    assert read_tick(paragraph.text, paragraph._p) == (False, "CPE")
+    assert read_tick(paragraph_lines(paragraph._p)[0]) == (False, "CPE")
 
 
 def test_shaded_run_is_ticked():
@@ -44,4 +45,4 @@ def test_shaded_run_is_ticked():
     shade.set(qn("w:val"), "clear")
     shade.set(qn("w:fill"), "FFFF00")
     run._r.get_or_add_rPr().append(shade)
-    assert read_tick(paragraph.text, paragraph._p) == (True, "CPE")
+    assert read_tick(paragraph_lines(paragraph._p)[0]) == (True, "CPE")
