@@ -365,16 +365,17 @@ def _tick(ticked, label, tick):
     return f"{tick if ticked else '☐'} {label}"
 
 
-def typed_docx(*, breaks=False, tick="☒") -> bytes:
+def typed_docx(*, breaks=False, tick="☒", uai="0141234A", year="2026-2027") -> bytes:
     doc = Document()
+    header = [TYPED_HEADER[0], f"UAI : {uai}" if uai else "", f"Année : {year}" if year else ""]
     if breaks:
         paragraph = doc.add_paragraph()
-        for index, part in enumerate(TYPED_HEADER):
+        for index, part in enumerate(header):
             if index:
                 paragraph.add_run().add_tab()
             paragraph.add_run(part)
     else:
-        for part in TYPED_HEADER:
+        for part in header:
             doc.add_paragraph(part)
     doc.add_paragraph("Plan Pluriannuel d’Orientation")
     for title, lines in (
