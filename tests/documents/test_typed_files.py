@@ -187,3 +187,41 @@ def test_a_checklist_all_in_bold_ticks_nothing(db):
     parsed = read_docx(_checklist_docx({"CPE", "PsyEN", "Familles"}))
     assert parsed["ressource_labels"] == []
     assert "tous les libellés sont en gras" in parsed["warnings"][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Taux de poursuite d’études : passer de 25 % à 35 % d’ici 2028", ("25", None, "35", 2027)),
+        ("Atteindre un taux de réussite au DNB de 92 %", (None, None, "92", None)),
+        ("Taux d’emploi à 6 mois : 50 % en 2024 → 60 % en 2027-2028", ("50", 2024, "60", 2027)),
+        ("Nombre de partenaires extérieurs : de 4 à 10", ("4", None, "10", None)),
+        ("Taux de poursuite d’études en hausse", None),
+        ("Réduire les sorties sans diplôme de 10 %", None),
+    ],
+)
+def test_figures_read_in_a_sentence(db, text, figures):
+    from ppo.documents.diagnostic_bridge import indicateurs
+    from ppo.documents.importer.objectives import read_figures
+
+    found = read_figures(text, indicateurs())
+    if figures is None:
+        assert found is None
+    else:
+        assert (found["baseline"], found["baseline_year"], found["target"], found["horizon_year"]) == figures
+        assert found["comment"] == text
+
+
+def test_an_objective_without_horizon_aims_at_the_last_year_of_the_ppo(lp, direction):
+    from ppo.documents.diagnostic_bridge import write
+    from ppo.plans.services import ppo_create, programme_create
+
+    ppo = ppo_create(etablissement=lp, first_year=2025, years=3, user=direction)
+    programme = programme_create(ppo=ppo, year=2026, user=direction)
+    objectif = {"text": "Atteindre un taux de réussite au DNB de 92 %", "indicateur": None}
+    from ppo.documents.diagnostic_bridge import indicateurs
+    from ppo.documents.importer.objectives import read_figures
+
+    objectif |= read_figures(objectif["text"], indicateurs())
+    assert write(programme=programme, objectifs=[objectif], axes=[]) == []
+    assert programme.objectifs_cibles.get().horizon_year == ppo.last_year == 2027
