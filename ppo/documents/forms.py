@@ -36,44 +36,45 @@ class WordImportForm(DsfrBaseForm):
 
 
 class WordImportConfirmForm(DsfrBaseForm):
-    """The last choices before writing: the year, and the two confirmations the document may call for."""
+    """The last choices before writing: the year, and the two confirmations the document may call for.
+
+    « Another year » is asked (and required) when the chosen year is not the one written in the document; « another
+    school » when the document carries another school's UAI."""
 
     year = forms.TypedChoiceField(label="Année scolaire où créer le programme", coerce=int)
     other_year = forms.BooleanField(required=False)
-    other_school = forms.BooleanField(required=False)
+    other_school = forms.BooleanField()
 
     def __init__(self, *args, years, document_year, foreign_uai, **kwargs):
         super().__init__(*args, **kwargs)
-        self.document_year, self.foreign_uai = document_year, foreign_uai
         self.fields["year"].choices = [(year, _year_label(year)) for year in years]
+        chosen = self.data.get("year") if self.is_bound else self.initial.get("year")
+        try:
+            chosen = int(chosen)
+        except (TypeError, ValueError):
+            chosen = None
         if document_year is None:
             del self.fields["other_year"]
         else:
-            self.fields[
-                "other_year"
-            ].label = f"Je confirme importer ce document de {_year_label(document_year)} dans une autre année scolaire"
+            field = self.fields["other_year"]
+            field.label = f"Je confirme importer ce document de {_year_label(document_year)} dans une autre année"
+            field.help_text = f"Obligatoire si l’année choisie n’est pas {_year_label(document_year)}."
+            field.required = chosen is not None and chosen != document_year
+            field.error_messages["required"] = (
+                f"Le document est daté de {_year_label(document_year)} et vous l’importez dans "
+                f"{_year_label(chosen) if chosen else 'une autre année'} : cochez cette case pour confirmer, ou "
+                "choisissez l’année du document."
+            )
         if foreign_uai:
-            self.fields["other_school"].label = (
-                f"Je confirme que ce document est le PPO d’un autre établissement (UAI {foreign_uai}), repris "
-                "comme modèle pour le nôtre"
+            field = self.fields["other_school"]
+            field.label = (
+                f"Je confirme que ce document est le PPO d’un autre établissement (UAI {foreign_uai}), repris comme "
+                "modèle pour le nôtre"
+            )
+            field.error_messages["required"] = (
+                f"Le document porte l’UAI {foreign_uai}, celle d’un autre établissement : l’import est refusé tant "
+                "que vous ne confirmez pas qu’il s’agit d’une reprise du PPO de cet établissement."
             )
         else:
             del self.fields["other_school"]
-
-    def clean(self):
-        data = super().clean()
-        year = data.get("year")
-        other_year = year is not None and self.document_year is not None and year != self.document_year
-        if other_year and not data.get("other_year"):
-            self.add_error(
-                "other_year",
-                f"Le document est daté de {_year_label(self.document_year)} et vous l’importez dans "
-                f"{_year_label(year)} : cochez cette case pour confirmer, ou choisissez l’année du document.",
-            )
-        if self.foreign_uai and not data.get("other_school"):
-            self.add_error(
-                "other_school",
-                f"Le document porte l’UAI {self.foreign_uai}, celle d’un autre établissement : l’import est refusé "
-                "tant que vous ne confirmez pas qu’il s’agit d’une reprise du PPO de cet établissement.",
-            )
-        return data
+        self._bound_fields_cache.clear()  # DsfrBaseForm bound the fields before their labels were set

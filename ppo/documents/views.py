@@ -324,8 +324,10 @@ def import_confirm(request, pk):
         text = str(exc) if isinstance(exc, ImportRefused) else "; ".join(exc.messages)
         messages.error(request, f"L’import n’a rien écrit : {text}")
         return redirect("documents:import_preview", pk=word_import.pk)
+    count = len(word_import.parsed["actions"])
     messages.success(
         request,
-        f"Le programme {programme.year_label} a été créé à partir du document Word ({len(word_import.parsed['actions'])} actions).",
+        f"Le programme {programme.year_label} a été créé à partir du document Word "
+        f"({count} action{'s' if count > 1 else ''}).",
     )
     return redirect("documents:programme", pk=programme.pk)

@@ -39,6 +39,7 @@ def test_the_document_year_is_proposed(client, ppo, direction, lp):
     text = preview.content.decode()
     assert "année scolaire écrite dans le document : <strong>2027-2028</strong>" in text
     assert preview.context["form"]["year"].value() == 2027
+    assert "départ 25 → cible 35 en 2027-2028" in text  # the figures read in the sentence, to check before writing
     response = client.post(reverse("documents:import_confirm", args=[word_import.pk]), {"year": "2027"})
     assert response.status_code == 302
     assert ProgrammeAnnuel.objects.filter(ppo=ppo, year=2027).exists()
