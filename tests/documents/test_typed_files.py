@@ -225,3 +225,18 @@ def test_an_objective_without_horizon_aims_at_the_last_year_of_the_ppo(lp, direc
     objectif |= read_figures(objectif["text"], indicateurs())
     assert write(programme=programme, objectifs=[objectif], axes=[]) == []
     assert programme.objectifs_cibles.get().horizon_year == ppo.last_year == 2027
+
+
+def test_the_header_typed_in_the_page_header(db):
+    """School, UAI and year typed in Word's page header (one line, tabs and a manual break) are read too."""
+    doc = Document(io.BytesIO(wordfiles.typed_docx(uai="", year="")))
+    paragraph = doc.sections[0].header.paragraphs[0]
+    paragraph.add_run("UAI : 0509903T")
+    paragraph.add_run().add_tab()
+    paragraph.add_run("Année : 2027-2028")
+    paragraph.add_run().add_break()
+    paragraph.add_run("Programme pluriannuel d’orientation")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    parsed = read_docx(buffer.getvalue())
+    assert parsed["header"] == {"name": "Lycée Maurice Marland", "uai": "0509903T", "year": "2027-2028"}

@@ -291,6 +291,19 @@ def _walk(container, state: State, ref: Reference) -> None:
                 _generic_table(block, state, ref)
 
 
+def _page_headers(document, state: State) -> None:
+    """The school, UAI and year are often typed in the page header: read there for the header only."""
+    for section in document.sections:
+        for header in (section.first_page_header, section.header):
+            if header.is_linked_to_previous:
+                continue
+            for paragraph in header.iter_inner_content():
+                elements = [paragraph._p] if isinstance(paragraph, Paragraph) else [paragraph._tbl]
+                for element in elements:
+                    for line in paragraph_lines(element):
+                        _header(line.text, state)
+
+
 def table_is_programme(table: Table) -> bool:
     return any(_is_programme_header(row) for row in table.rows[:4])
 
@@ -309,6 +322,7 @@ def read_docx(data: bytes) -> dict:
     document = open_document(data)
     ref = Reference.load()
     state = State(result=_empty_result())
+    _page_headers(document, state)
     _walk(document, state, ref)
     result = state.result
     if not result["tables"]:
