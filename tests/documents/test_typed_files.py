@@ -240,3 +240,29 @@ def test_the_header_typed_in_the_page_header(db):
     doc.save(buffer)
     parsed = read_docx(buffer.getvalue())
     assert parsed["header"] == {"name": "Lycée Maurice Marland", "uai": "0509903T", "year": "2027-2028"}
+
+
+@pytest.mark.parametrize(
+    ("line", "header"),
+    [
+        ("Année scolaire : 2027-2028", {"year": "2027-2028"}),
+        ("Année : 2027/2028", {"year": "2027-2028"}),
+        ("Code RNE : 0509903t", {"uai": "0509903T"}),
+        ("Code UAI : 0509903T", {"uai": "0509903T"}),
+    ],
+)
+def test_header_forms(db, line, header):
+    from ppo.documents.importer.reader import State, _empty_result, _header
+
+    state = State(result=_empty_result())
+    assert _header(line, state)
+    assert state.result["header"] == header
+
+
+def test_an_other_text_outside_any_category_is_kept(db):
+    from ppo.documents.importer.lines import Line
+    from ppo.documents.importer.reader import Reference, State, _empty_result, _paragraph
+
+    state = State(section="ressources", result=_empty_result())
+    _paragraph(Line("☒ Autre : Infirmière scolaire"), state, Reference.load())
+    assert state.result["unrecognised"] == ["☒ Autre : Infirmière scolaire"]

@@ -38,8 +38,8 @@ SECTIONS = [
     ("end", "supports ressources telechargeables", False),
 ]
 _AXIS = re.compile(r"^\s*objectif\s*([1-9])\s*[-–—:]", re.IGNORECASE)
-_YEAR = re.compile(r"ann[ée]e\s*:\s*(\d{4})\s*[-–/]\s*(\d{4})", re.IGNORECASE)
-_UAI = re.compile(r"\bUAI\s*:\s*(\d{7}[A-Za-z])")
+_YEAR = re.compile(r"ann[ée]e(?:\s+scolaire)?\s*:\s*(\d{4})\s*[-–/]\s*(\d{4})", re.IGNORECASE)
+_UAI = re.compile(r"\b(?:UAI|RNE)\s*:\s*(\d{7}[A-Za-z])", re.IGNORECASE)
 _SCHOOL = re.compile(
     r"^(coll[èe]ge|lyc[ée]e[^:]*|e\.?r\.?e\.?a\.?)\s*:\s*(?P<name>.+?)(?:\s{2,}|\t|UAI|Ann[ée]e|$)", re.I
 )
@@ -174,6 +174,8 @@ def _checklist_item(line: Line, state: State, ref: Reference) -> bool:
         if other_text.strip() and state.category:
             autres = state.result["ressources_autres"]
             autres[state.category] = "\n".join(filter(None, [autres.get(state.category), other_text.strip()]))
+        elif other_text.strip():
+            state.result["unrecognised"].append(line.text)  # « Autre : … » outside any category: kept as text
         return True
     if key == norm(wording.OTHER):
         return True
