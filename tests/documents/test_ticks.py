@@ -46,3 +46,25 @@ def test_shaded_run_is_ticked():
     shade.set(qn("w:fill"), "FFFF00")
     run._r.get_or_add_rPr().append(shade)
     assert read_tick(paragraph_lines(paragraph._p)[0]) == (True, "CPE")
+
+
+def _symbol_font_run(paragraph, char):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run(char)
+    fonts = OxmlElement("w:rFonts")
+    for attr in ("ascii", "hAnsi"):
+        fonts.set(qn(f"w:{attr}"), "Wingdings")
+    run._r.get_or_add_rPr().append(fonts)
+
+
+@pytest.mark.parametrize(("char", "ticked"), [("þ", True), ("¨", False), ("l", False)])
+def test_boxes_and_bullets_typed_in_a_wingdings_font(char, ticked):
+    """« þ » in Wingdings is a ticked box, « ¨ » an empty one, « l » a bullet (not a letter of the label)."""
+    from ppo.documents.importer.lines import paragraph_lines
+
+    paragraph = Document().add_paragraph()
+    _symbol_font_run(paragraph, char)
+    paragraph.add_run(" CPE")
+    assert read_tick(paragraph_lines(paragraph._p)[0]) == (ticked, "CPE")

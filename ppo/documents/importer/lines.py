@@ -159,7 +159,7 @@ def _walk(element, builder: _Builder, *, skip_glyphs=False) -> None:
 
 def _run(run, builder: _Builder, *, skip_glyphs: bool) -> None:
     highlighted, bold, font = _run_style(run)
-    symbol_font = "wingdings" in font.lower()
+    symbol_font = any(name in font.lower() for name in ("wingdings", "webdings", "symbol"))
     for child in run:
         tag = child.tag
         if tag == qn("w:t"):
@@ -167,10 +167,11 @@ def _run(run, builder: _Builder, *, skip_glyphs: bool) -> None:
             if skip_glyphs and value.strip() and all(c in BOX_GLYPHS or c.isspace() for c in value):
                 continue  # the glyph Word shows for a content-control box, already read from the control
             if symbol_font and len(value.strip()) == 1:
+                # A character typed in a symbol font is a dingbat: a box (kept as ☒ / ☐) or a bullet (dropped).
                 mark = _symbol_mark(f"{ord(value.strip()):02X}")
                 if mark:
                     builder.text(mark)
-                    continue
+                continue
             builder.text(value, highlighted, bold)
         elif tag == qn("w:tab") or tag == qn("w:ptab"):
             builder.tab()
