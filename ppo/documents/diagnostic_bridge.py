@@ -7,6 +7,8 @@ Lines have a fixed wording so that an exported Word file can be read back:
 import re
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
+
 from ppo.diagnostic import services as diagnostic_services
 from ppo.diagnostic.enums import CategorieAxe
 from ppo.diagnostic.models import Indicateur, ObjectifCible
@@ -66,19 +68,30 @@ def _decimal(text):
         return None
 
 
-def parse_objectif(line: str) -> dict:
-    """{"text", "indicateur" (code or None), "scope", "baseline", "baseline_year", "target", "horizon_year", …}."""
+def indicateurs() -> list:
+    """The indicators a target objective may name, read once per import."""
+    return list(Indicateur.objects.all())
+
+
+def parse_objectif(line: str, indicateurs=None) -> dict:
+    """{"text", "indicateur" (code or None), "scope", "baseline", "baseline_year", "target", "horizon_year", …}.
+
+    The line written by the export is read exactly; a line typed by hand is read by `importer.objectives`
+    (indicator named in the sentence, figures around it). `indicateurs`: the list of indicators, read once."""
+    from ppo.documents.importer.objectives import read_figures
+
     result = {"text": line, "indicateur": None}
+    indicateurs = list(Indicateur.objects.all()) if indicateurs is None else indicateurs
     match = _OBJECTIF.match(line)
     if not match:
-        return result
-    by_label = {norm(i.label): i for i in Indicateur.objects.all()}
+        return result | (read_figures(line, indicateurs) or {})
+    by_label = {norm(i.label): i for i in indicateurs}
     label, scope = match["label"], match["scope"] or ""
     indicateur = by_label.get(norm(label))
     if indicateur is None and scope:
         indicateur, scope = by_label.get(norm(f"{label} ({scope})")), ""
     if indicateur is None:
-        return result
+        return result | (read_figures(line, indicateurs) or {})
     result.update(
         indicateur=indicateur.code,
         indicateur_label=indicateur.label,
@@ -105,7 +118,10 @@ def parse_axe(line: str) -> dict:
 
 
 def write(*, programme, objectifs: list[dict], axes: list[dict]) -> list[str]:
-    """Creates the target objectives and axes; returns the lines that could not be written (for the notes)."""
+    """Creates the target objectives and axes; returns the lines that could not be written (for the notes).
+
+    An objective without a horizon aims at the last year of the PPO; one the diagnostic refuses (a value out of
+    range) is kept as text rather than stopping the import."""
     left = []
     indicateurs = {i.code: i for i in Indicateur.objects.filter(code__in=[o["indicateur"] for o in objectifs])}
     for item in objectifs:
@@ -113,18 +129,20 @@ def write(*, programme, objectifs: list[dict], axes: list[dict]) -> list[str]:
         if indicateur is None or item.get("target") is None:
             left.append(item["text"])
             continue
-        diagnostic_services.objectif_save(
-            objectif=ObjectifCible(
-                programme=programme,
-                indicateur=indicateur,
-                scope=item.get("scope", ""),
-                baseline=item.get("baseline"),
-                baseline_year=item.get("baseline_year"),
-                target=item["target"],
-                horizon_year=item["horizon_year"],
-                comment=item.get("comment", ""),
-            )
+        objectif = ObjectifCible(
+            programme=programme,
+            indicateur=indicateur,
+            scope=item.get("scope", ""),
+            baseline=item.get("baseline"),
+            baseline_year=item.get("baseline_year"),
+            target=item["target"],
+            horizon_year=item.get("horizon_year") or programme.ppo.last_year,
+            comment=item.get("comment", ""),
         )
+        try:
+            diagnostic_services.objectif_save(objectif=objectif)
+        except ValidationError:
+            left.append(item["text"])
     for item in axes:
         if not item.get("category"):
             left.append(item["text"])

@@ -1,5 +1,8 @@
 """Reads of the documents app: everything a document shows, gathered once with a fixed number of queries."""
 
+import re
+from dataclasses import dataclass
+
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
@@ -19,7 +22,7 @@ from ppo.documents.models import CalendarToken, WordImport
 from ppo.documents.temps_forts import temps_forts_events
 from ppo.plans.enums import CategorieRessource, StatutProgramme
 from ppo.plans.models import Action, Axe, ProgrammeAnnuel, RessourceItem
-from ppo.referentiel.models import Niveau
+from ppo.referentiel.models import Etablissement, Niveau
 from ppo.suivi.models import Bilan, SuiviAction
 
 
@@ -253,4 +256,35 @@ def word_import_get(*, pk, owner) -> WordImport:
     """A pending import of this user, not expired and not yet written."""
     return WordImport.objects.select_related("ppo__etablissement").get(
         pk=pk, owner=owner, programme__isnull=True, expires_at__gt=timezone.now()
+    )
+
+
+@dataclass(frozen=True)
+class ImportChecks:
+    """What the preview must ask before writing: the year written in the document, another school's UAI."""
+
+    document_year: int | None  # 2026 for « Année : 2026-2027 »
+    document_year_free: bool  # the PPO has that year and no programme in it yet
+    foreign_uai: str  # the UAI written in the document when it is not the school's, else ""
+    foreign_name: str  # that school's name when the UAI is known
+    years: list  # the free years of the PPO
+
+
+def document_year(parsed: dict) -> int | None:
+    match = re.fullmatch(r"(\d{4})-(\d{4})", (parsed.get("header") or {}).get("year", ""))
+    if not match or int(match[2]) != int(match[1]) + 1:
+        return None
+    return int(match[1])
+
+
+def word_import_checks(*, word_import: WordImport) -> ImportChecks:
+    years = free_years(ppo=word_import.ppo)
+    year = document_year(word_import.parsed)
+    uai = (word_import.parsed.get("header") or {}).get("uai", "")
+    foreign = uai if uai and uai != word_import.ppo.etablissement.uai else ""
+    name = ""
+    if foreign:
+        name = Etablissement.objects.filter(uai=foreign).values_list("name", flat=True).first() or ""
+    return ImportChecks(
+        document_year=year, document_year_free=year in years, foreign_uai=foreign, foreign_name=name, years=years
     )

@@ -20,7 +20,13 @@ from ppo.documents.importer import ImportRefused
 from ppo.documents.importer.reader import read_docx
 from ppo.documents.importer.safety import check_docx, check_size
 from ppo.documents.models import CalendarToken, PreparedPdf, WordImport, new_calendar_token
-from ppo.documents.selectors import etablissement_calendar, programme_content
+from ppo.documents.selectors import (
+    document_year,
+    etablissement_calendar,
+    free_years,
+    programme_content,
+    word_import_checks,
+)
 from ppo.plans.enums import OrigineAction, StatutProgramme
 from ppo.plans.models import Axe, ProgrammeAnnuel, RessourceItem
 from ppo.plans.services import action_create, programme_create
@@ -111,10 +117,19 @@ def calendar_token_renew(*, etablissement, user) -> CalendarToken:
     return token
 
 
-def word_import_prepare(*, ppo, year: int, user, filename: str, data: bytes) -> WordImport:
-    """Checks and reads the file, and keeps what was recognised for the preview. Writes nothing to the plan."""
+def word_import_prepare(*, ppo, year: int | None, user, filename: str, data: bytes) -> WordImport:
+    """Checks and reads the file, and keeps what was recognised for the preview. Writes nothing to the plan.
+
+    Without a chosen year, the year written in the document is proposed when the PPO has it free, else the first
+    free year (the preview then asks to confirm the other year)."""
     check_docx(data)
     parsed = read_docx(data)
+    if year is None:
+        years = free_years(ppo=ppo)
+        if not years:
+            raise ImportRefused("Toutes les années du PPO ont déjà un programme : il n’y a pas d’année où importer.")
+        written = document_year(parsed)
+        year = written if written in years else years[0]
     WordImport.objects.filter(owner=user, expires_at__lte=timezone.now()).delete()
     return WordImport.objects.create(
         ppo=ppo,
@@ -143,10 +158,37 @@ def _notes(parsed: dict, left: list[str]) -> str:
     return "\n\n".join(parts)
 
 
+def _check_confirmation(word_import: WordImport, *, other_year: bool, other_school: bool) -> None:
+    """The two refusals of the preview, checked again where the programme is written."""
+    checks = word_import_checks(word_import=word_import)
+    if checks.document_year is not None and checks.document_year != word_import.year and not other_year:
+        raise ImportRefused(
+            f"Le document est daté de {checks.document_year}-{checks.document_year + 1} : confirmez l’import dans "
+            f"l’année {word_import.year_label}, ou choisissez l’année du document."
+        )
+    if checks.foreign_uai and not other_school:
+        raise ImportRefused(
+            f"Le document porte l’UAI {checks.foreign_uai}, celle d’un autre établissement : confirmez qu’il "
+            "s’agit d’une reprise du PPO de cet établissement."
+        )
+
+
 @transaction.atomic
-def word_import_confirm(*, word_import: WordImport, user):
-    """Writes the previewed content into a new programme of the PPO, in one transaction."""
+def word_import_confirm(
+    *, word_import: WordImport, user, year: int | None = None, other_year: bool = False, other_school: bool = False
+):
+    """Writes the previewed content into a new programme of the PPO, in one transaction.
+
+    `year` changes the year chosen at upload; importing into another year than the document's (`other_year`) or the
+    plan of another school (`other_school`, its UAI in the document) must be confirmed, or nothing is written."""
     ppo = word_import.ppo
+    if year is not None and year != word_import.year:
+        if year not in free_years(ppo=ppo):
+            raise ImportRefused(
+                f"L’année {year}-{year + 1} n’est pas une année libre du PPO : l’import n’a rien écrit."
+            )
+        word_import.year = year
+    _check_confirmation(word_import, other_year=other_year, other_school=other_school)
     if ppo.programmes.filter(year=word_import.year).exists():
         raise ImportRefused(f"L’année {word_import.year_label} a déjà un programme : l’import n’a rien écrit.")
     parsed = word_import.parsed
@@ -157,6 +199,12 @@ def word_import_confirm(*, word_import: WordImport, user):
     programme.training = parsed.get("training", "")
     left = diagnostic_bridge.write(programme=programme, objectifs=parsed["objectifs"], axes=parsed["axes"])
     programme.notes = _notes(parsed, left)
+    if other_school:
+        header = parsed.get("header") or {}
+        source = " ".join(filter(None, [header.get("name"), f"(UAI {header.get('uai')})"]))
+        programme.notes = "\n\n".join(
+            filter(None, [f"Programme repris du PPO d’un autre établissement : {source}.", programme.notes])
+        )
     programme._history_user = user
     programme.save(update_fields=["ressources_autres", "training", "notes", "updated_at"])
     axes = {axe.number: axe for axe in Axe.objects.all()}
@@ -174,7 +222,7 @@ def word_import_confirm(*, word_import: WordImport, user):
             **fields,
         )
     word_import.programme = programme
-    word_import.save(update_fields=["programme"])
+    word_import.save(update_fields=["programme", "year"])
     return programme
 
 

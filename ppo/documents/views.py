@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ppo.documents import perms, selectors, services
-from ppo.documents.forms import WordImportForm
+from ppo.documents.forms import WordImportConfirmForm, WordImportForm
 from ppo.documents.importer import ImportRefused
 from ppo.documents.importer.safety import size_label
 from ppo.documents.models import CalendarToken, WordImport
@@ -258,13 +258,21 @@ def _word_import_for(request, pk) -> WordImport:
         raise Http404("Import introuvable ou expiré : déposez le fichier à nouveau.") from exc
 
 
-@login_required
-@require_GET
-def import_preview(request, pk):
-    word_import = _word_import_for(request, pk)
+def _confirm_form(word_import: WordImport, checks: selectors.ImportChecks, data=None) -> WordImportConfirmForm:
+    return WordImportConfirmForm(
+        data,
+        initial={"year": word_import.year},
+        years=checks.years,
+        document_year=checks.document_year,
+        foreign_uai=checks.foreign_uai,
+    )
+
+
+def _render_preview(request, word_import: WordImport, checks: selectors.ImportChecks, form):
     niveaux_taught = set(word_import.ppo.etablissement.niveaux.values_list("code", flat=True))
     parsed = word_import.parsed
     foreign = sorted({code for a in parsed["actions"] for code in a["niveaux"] if code not in niveaux_taught})
+    document_year = checks.document_year
     return render(
         request,
         "documents/import_preview.html",
@@ -279,8 +287,19 @@ def import_preview(request, pk):
             "word_import": word_import,
             "parsed": parsed,
             "foreign_niveaux": foreign,
+            "checks": checks,
+            "document_year_label": f"{document_year}-{document_year + 1}" if document_year else "",
+            "form": form,
         },
     )
+
+
+@login_required
+@require_GET
+def import_preview(request, pk):
+    word_import = _word_import_for(request, pk)
+    checks = selectors.word_import_checks(word_import=word_import)
+    return _render_preview(request, word_import, checks, _confirm_form(word_import, checks))
 
 
 @login_required
@@ -289,14 +308,26 @@ def import_confirm(request, pk):
     word_import = _word_import_for(request, pk)
     if not perms.can_import_word(request.user, word_import.ppo):
         raise PermissionDenied("Seule la direction importe un document Word dans une nouvelle année.")
+    checks = selectors.word_import_checks(word_import=word_import)
+    form = _confirm_form(word_import, checks, request.POST)
+    if not form.is_valid():
+        return _render_preview(request, word_import, checks, form)
     try:
-        programme = services.word_import_confirm(word_import=word_import, user=request.user)
+        programme = services.word_import_confirm(
+            word_import=word_import,
+            user=request.user,
+            year=form.cleaned_data["year"],
+            other_year=form.cleaned_data.get("other_year", False),
+            other_school=form.cleaned_data.get("other_school", False),
+        )
     except (ImportRefused, ValidationError) as exc:
         text = str(exc) if isinstance(exc, ImportRefused) else "; ".join(exc.messages)
         messages.error(request, f"L’import n’a rien écrit : {text}")
         return redirect("documents:import_preview", pk=word_import.pk)
+    count = len(word_import.parsed["actions"])
     messages.success(
         request,
-        f"Le programme {programme.year_label} a été créé à partir du document Word ({len(word_import.parsed['actions'])} actions).",
+        f"Le programme {programme.year_label} a été créé à partir du document Word "
+        f"({count} action{'s' if count > 1 else ''}).",
     )
     return redirect("documents:programme", pk=programme.pk)

@@ -168,7 +168,7 @@ def test_word_import_ignores_the_bilan_section(followed, direction):
     word_import = word_import_prepare(ppo=followed.ppo, year=2026, user=direction, filename="ppo.docx", data=data)
     assert word_import.parsed["unrecognised"] == []
     assert word_import.parsed["warnings"] == []
-    imported = word_import_confirm(word_import=word_import, user=direction)
+    imported = word_import_confirm(word_import=word_import, user=direction, other_year=True)
     assert _snapshot(imported) == _snapshot(followed)
     assert imported.notes == followed.notes
     assert not SuiviAction.objects.filter(action__programme=imported).exists()

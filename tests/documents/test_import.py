@@ -75,7 +75,7 @@ def test_preview_then_confirm_writes_a_new_programme(client, ppo, direction):
     upload_url = reverse("documents:import_upload", args=[ppo.pk])
     page = client.get(upload_url)
     assert page.status_code == 200
-    assert [c[0] for c in page.context["form"].fields["year"].choices] == [2026, 2027, 2028]
+    assert [c[0] for c in page.context["form"].fields["year"].choices] == ["", 2026, 2027, 2028]
     upload = SimpleUploadedFile("ppo-2026.docx", wordfiles.official_docx("lp"))
     response = client.post(upload_url, {"year": "2026", "file": upload})
     word_import = WordImport.objects.get()
@@ -86,7 +86,9 @@ def test_preview_then_confirm_writes_a_new_programme(client, ppo, direction):
     preview = client.get(response["Location"])
     text = preview.content.decode()
     assert "Atelier Bac pro axe 1" in text and "Mot de la proviseure" in text and "Xperiences Métiers" in text
-    response = client.post(reverse("documents:import_confirm", args=[word_import.pk]))
+    assert "année scolaire écrite dans le document : <strong>2026-2027</strong>" in text
+    assert preview.context["form"]["year"].value() == 2026
+    response = client.post(reverse("documents:import_confirm", args=[word_import.pk]), {"year": "2026"})
     programme = ProgrammeAnnuel.objects.get(ppo=ppo, year=2026)
     assert response["Location"] == reverse("documents:programme", args=[programme.pk])
     assert programme.actions.count() == 7
@@ -98,7 +100,7 @@ def test_preview_then_confirm_writes_a_new_programme(client, ppo, direction):
     assert programme.axes_amelioration.count() == 2
     assert "Augmenter la poursuite d’études" in programme.notes  # no indicator matches: kept in the notes
     # The preview is gone once used: a second confirmation finds nothing.
-    assert client.post(reverse("documents:import_confirm", args=[word_import.pk])).status_code == 404
+    assert client.post(reverse("documents:import_confirm", args=[word_import.pk]), {"year": "2026"}).status_code == 404
 
 
 def test_confirm_refuses_a_year_taken_meanwhile(client, ppo, direction):

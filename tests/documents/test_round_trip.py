@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps
 
 from ppo.documents.builders.word import build_docx
+from ppo.documents.importer import ImportRefused
 from ppo.documents.selectors import programme_document
 from ppo.documents.services import word_import_confirm, word_import_prepare
 
@@ -74,7 +75,10 @@ def test_word_round_trip(rich, direction):
     word_import = word_import_prepare(ppo=rich.ppo, year=2026, user=direction, filename="ppo.docx", data=data)
     assert word_import.parsed["unrecognised"] == []
     assert word_import.parsed["warnings"] == []
-    imported = word_import_confirm(word_import=word_import, user=direction)
+    # The file says 2025-2026 and goes into 2026-2027: refused until that other year is confirmed.
+    with pytest.raises(ImportRefused, match="daté de 2025-2026"):
+        word_import_confirm(word_import=word_import, user=direction)
+    imported = word_import_confirm(word_import=word_import, user=direction, other_year=True)
 
     assert len(_snapshot(rich)) == 4
     assert _snapshot(imported) == _snapshot(rich)

@@ -3,6 +3,7 @@
 import pytest
 from docx import Document
 
+from ppo.documents.importer.lines import paragraph_lines
 from ppo.documents.importer.ticks import read_tick, split_mark
 
 
@@ -31,7 +32,7 @@ def test_textual_marks(text, ticked, label):
 
 def test_no_mark_and_no_highlight_is_not_ticked():
     paragraph = Document().add_paragraph("CPE")
-    assert read_tick(paragraph.text, paragraph._p) == (False, "CPE")
+    assert read_tick(paragraph_lines(paragraph._p)[0]) == (False, "CPE")
 
 
 def test_shaded_run_is_ticked():
@@ -44,4 +45,26 @@ def test_shaded_run_is_ticked():
     shade.set(qn("w:val"), "clear")
     shade.set(qn("w:fill"), "FFFF00")
     run._r.get_or_add_rPr().append(shade)
-    assert read_tick(paragraph.text, paragraph._p) == (True, "CPE")
+    assert read_tick(paragraph_lines(paragraph._p)[0]) == (True, "CPE")
+
+
+def _symbol_font_run(paragraph, char):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run(char)
+    fonts = OxmlElement("w:rFonts")
+    for attr in ("ascii", "hAnsi"):
+        fonts.set(qn(f"w:{attr}"), "Wingdings")
+    run._r.get_or_add_rPr().append(fonts)
+
+
+@pytest.mark.parametrize(("char", "ticked"), [("þ", True), ("¨", False), ("l", False)])
+def test_boxes_and_bullets_typed_in_a_wingdings_font(char, ticked):
+    """« þ » in Wingdings is a ticked box, « ¨ » an empty one, « l » a bullet (not a letter of the label)."""
+    from ppo.documents.importer.lines import paragraph_lines
+
+    paragraph = Document().add_paragraph()
+    _symbol_font_run(paragraph, char)
+    paragraph.add_run(" CPE")
+    assert read_tick(paragraph_lines(paragraph._p)[0]) == (ticked, "CPE")

@@ -73,6 +73,7 @@ def url_cases(world):
             reverse("documents:import_confirm", args=[word_import.pk]),
             logged_in(NOT_FOUND, direction=302),
             method="post",
+            data={"year": "2038"},
         ),
     ]
     for fmt in ("docx", "pdf", "xlsx", "ics"):

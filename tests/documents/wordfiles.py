@@ -309,3 +309,231 @@ def broken_xml_docx() -> bytes:
                 data = b"<w:document><w:body><oops"
             archive.writestr(info, data)
     return buffer.getvalue()
+
+
+# --- The same PPO typed in different ways -----------------------------------------------------------------------
+# `typed_docx` writes one content two ways with python-docx: one paragraph per line, or one paragraph per cell with
+# manual line breaks (Shift+Enter) and several boxes on one line; `word_xml_docx` edits the XML of the first the
+# way Word writes it (`<w:br/>` inside a run, content-control check boxes in MS Gothic); `libreoffice_docx` has the
+# file saved again by LibreOffice. Every variant must be read the same.
+
+TYPED_HEADER = ["Lycée professionnel : Lycée Maurice Marland", "UAI : 0141234A", "Année : 2026-2027"]
+TYPED_OBJECTIFS = [
+    "1) Taux de poursuite d’études : passer de 25 % à 35 % d’ici 2028",
+    "2) Réduire le nombre d’élèves sans solution à la rentrée",
+    "- Taux de réussite au DNB : 80 % en 2024 → 90 % en 2027-2028",
+]
+TYPED_AXES = ["Partenariats à approfondir : ouvrir le lycée aux entreprises.", "Mieux informer les familles."]
+# (category, [(ticked, label), …] by line): in the "breaks" style the items of one tuple share a line.
+TYPED_CHECKLIST = [
+    (
+        "Acteurs de la communauté éducative",
+        [
+            [(True, "Professeurs Principaux"), (False, "Professeurs")],
+            [(True, "PsyEN"), (True, "Autre : Infirmière scolaire")],
+        ],
+    ),
+    ("Partenariats", [[(True, "Mission locale"), (False, "Pôle emploi")]]),
+]
+TYPED_ROWS = [
+    [
+        "Connaître les formations du bassin",
+        "Atelier CV\nLes professeurs principaux animent deux séances.\nBilan en conseil pédagogique.",
+        "Mission locale\nEntreprise du bassin",
+        "Les élèves savent présenter leur projet.\nIndicateurs : nombre de CV rédigés",
+    ]
+]
+
+
+def _lines_into(container, lines, *, breaks, first_paragraph=None):
+    """Writes `lines` into a cell (or the body): one paragraph each, or one paragraph with line breaks."""
+    if breaks:
+        paragraph = first_paragraph if first_paragraph is not None else container.add_paragraph()
+        for index, line in enumerate(lines):
+            if index:
+                paragraph.add_run().add_break()
+            paragraph.add_run(line)
+        return
+    for index, line in enumerate(lines):
+        paragraph = first_paragraph if index == 0 and first_paragraph is not None else container.add_paragraph()
+        paragraph.add_run(line)
+
+
+def _tick(ticked, label, tick):
+    if label.startswith("Autre") and not ticked:
+        return label
+    return f"{tick if ticked else '☐'} {label}"
+
+
+def typed_docx(*, breaks=False, tick="☒", uai="0141234A", year="2026-2027") -> bytes:
+    doc = Document()
+    header = [TYPED_HEADER[0], f"UAI : {uai}" if uai else "", f"Année : {year}" if year else ""]
+    if breaks:
+        paragraph = doc.add_paragraph()
+        for index, part in enumerate(header):
+            if index:
+                paragraph.add_run().add_tab()
+            paragraph.add_run(part)
+    else:
+        for part in header:
+            doc.add_paragraph(part)
+    doc.add_paragraph("Plan Pluriannuel d’Orientation")
+    for title, lines in (
+        ("OBJECTIFS CIBLES par l’établissement dans le cadre du PPO", TYPED_OBJECTIFS),
+        ("AXES D’AMELIORATION pour approfondir l’accompagnement à l’orientation et points de vigilance", TYPED_AXES),
+    ):
+        table = doc.add_table(rows=2, cols=1)
+        table.rows[0].cells[0].text = title
+        cell = table.rows[1].cells[0]
+        _lines_into(cell, lines, breaks=breaks, first_paragraph=cell.paragraphs[0])
+        doc.add_paragraph()  # Word always keeps a paragraph between two tables (LibreOffice merges them otherwise)
+    table = doc.add_table(rows=1 + len(TYPED_CHECKLIST), cols=2)
+    table.rows[0].cells[0].text = "Ressources à mobiliser pour mettre en œuvre le PPO"
+    for row, (category, item_lines) in zip(table.rows[1:], TYPED_CHECKLIST, strict=True):
+        row.cells[0].text = category
+        cell = row.cells[1]
+        if breaks:  # several boxes on one line, separated by a tab (first line) or spaces (the others)
+            lines = [
+                ("\t" if number == 0 else "  ").join(_tick(t, label, tick) for t, label in items)
+                for number, items in enumerate(item_lines)
+            ]
+            paragraph = cell.paragraphs[0]
+            for index, line in enumerate(lines):
+                if index:
+                    paragraph.add_run().add_break()
+                for part_index, part in enumerate(line.split("\t")):
+                    if part_index:
+                        paragraph.add_run().add_tab()
+                    paragraph.add_run(part)
+        else:
+            lines = [_tick(t, label, tick) for items in item_lines for t, label in items]
+            _lines_into(cell, lines, breaks=False, first_paragraph=cell.paragraphs[0])
+    doc.add_paragraph()
+    table = doc.add_table(rows=0, cols=4)
+    row = table.add_row()
+    row.cells[0].merge(row.cells[3]).text = f"Objectif 1 - Bac pro : {AXES[0]}"
+    for cell, text in zip(
+        table.add_row().cells,
+        ["Déclinaison en objectifs opérationnels", "Mise en œuvre envisagée", "Partenaires", "Suivi et évaluation"],
+        strict=True,
+    ):
+        cell.text = text
+    row = table.add_row()
+    row.cells[0].merge(row.cells[3]).text = "En seconde professionnelle"
+    for values in TYPED_ROWS:
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            _lines_into(cell, value.split("\n"), breaks=breaks, first_paragraph=cell.paragraphs[0])
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _rewrite_document_xml(data: bytes, edit) -> bytes:
+    from lxml import etree
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            part = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                root = etree.fromstring(part)
+                edit(root)
+                part = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            archive.writestr(info, part)
+    return buffer.getvalue()
+
+
+def _w(tag):
+    return qn(f"w:{tag}")
+
+
+def _word_checkbox(checked: bool):
+    """A content-control check box as Word 2010+ writes it: the state in w14, the glyph in MS Gothic."""
+    from lxml import etree
+
+    sdt = etree.Element(_w("sdt"))
+    pr = etree.SubElement(sdt, _w("sdtPr"))
+    etree.SubElement(pr, _w("id")).set(_w("val"), "-1287000001")
+    box = etree.SubElement(pr, f"{{{W14}}}checkbox")
+    etree.SubElement(box, f"{{{W14}}}checked").set(f"{{{W14}}}val", "1" if checked else "0")
+    for name, value in (("checkedState", "2612"), ("uncheckedState", "2610")):
+        state = etree.SubElement(box, f"{{{W14}}}{name}")
+        state.set(f"{{{W14}}}val", value)
+        state.set(f"{{{W14}}}font", "MS Gothic")
+    content = etree.SubElement(sdt, _w("sdtContent"))
+    run = etree.SubElement(content, _w("r"))
+    fonts = etree.SubElement(etree.SubElement(run, _w("rPr")), _w("rFonts"))
+    for attr in ("ascii", "eastAsia", "hAnsi"):
+        fonts.set(_w(attr), "MS Gothic")
+    fonts.set(_w("hint"), "eastAsia")
+    etree.SubElement(run, _w("t")).text = "☒" if checked else "☐"
+    return sdt
+
+
+def _as_word_writes_it(root):
+    from lxml import etree
+
+    body = root.find(_w("body"))
+    # The header on one line, its parts separated by tabs.
+    head = body.findall(_w("p"))[: len(TYPED_HEADER)]
+    for paragraph in head[1:]:
+        tab_run = etree.SubElement(head[0], _w("r"))
+        etree.SubElement(tab_run, _w("tab"))
+        for run in paragraph.findall(_w("r")):
+            head[0].append(run)
+        body.remove(paragraph)
+    # Typed boxes become content controls, and the paragraphs of each cell one paragraph with <w:br/>.
+    for text in list(root.iter(_w("t"))):
+        value = text.text or ""
+        if value[:2] in ("☒ ", "☐ "):
+            run = text.getparent()
+            run.addprevious(_word_checkbox(value[0] == "☒"))
+            text.text = value[1:]
+            text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    for cell in root.iter(_w("tc")):
+        paragraphs = cell.findall(_w("p"))
+        first = paragraphs[0]
+        for paragraph in paragraphs[1:]:
+            runs = [child for child in paragraph if child.tag != _w("pPr")]
+            if runs:
+                last_run = first.findall(_w("r"))[-1] if first.findall(_w("r")) else etree.SubElement(first, _w("r"))
+                etree.SubElement(last_run, _w("br"))
+                for child in runs:
+                    first.append(child)
+            cell.remove(paragraph)
+
+
+def word_xml_docx(*, tick="☒") -> bytes:
+    """The one-paragraph-per-line file, its XML edited the way Word writes manual breaks and check boxes."""
+    return _rewrite_document_xml(typed_docx(breaks=False, tick=tick), _as_word_writes_it)
+
+
+def libreoffice_docx(data: bytes, workdir) -> bytes | None:
+    """`data` opened and saved again as .docx by LibreOffice; None where LibreOffice is not installed."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    source = workdir / "source.docx"
+    source.write_bytes(data)
+    out = workdir / "out"
+    profile = workdir / "profile"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return (out / "source.docx").read_bytes()

@@ -16,8 +16,9 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ppo.documents import diagnostic_bridge, wording
-from ppo.documents.importer import ImportRefused, cells
+from ppo.documents.importer import ImportRefused, cells, objectives
 from ppo.documents.importer.boilerplate import BOILERPLATE
+from ppo.documents.importer.lines import Line, checklist_items, paragraph_lines
 from ppo.documents.importer.ticks import read_tick
 from ppo.documents.textnorm import clean, norm
 from ppo.plans.enums import CategorieRessource
@@ -37,8 +38,8 @@ SECTIONS = [
     ("end", "supports ressources telechargeables", False),
 ]
 _AXIS = re.compile(r"^\s*objectif\s*([1-9])\s*[-–—:]", re.IGNORECASE)
-_YEAR = re.compile(r"ann[ée]e\s*:\s*(\d{4})\s*[-–/]\s*(\d{4})", re.IGNORECASE)
-_UAI = re.compile(r"\bUAI\s*:\s*(\d{7}[A-Za-z])")
+_YEAR = re.compile(r"ann[ée]e(?:\s+scolaire)?\s*:\s*(\d{4})\s*[-–/]\s*(\d{4})", re.IGNORECASE)
+_UAI = re.compile(r"\b(?:UAI|RNE)\s*:\s*(\d{7}[A-Za-z])", re.IGNORECASE)
 _SCHOOL = re.compile(
     r"^(coll[èe]ge|lyc[ée]e[^:]*|e\.?r\.?e\.?a\.?)\s*:\s*(?P<name>.+?)(?:\s{2,}|\t|UAI|Ann[ée]e|$)", re.I
 )
@@ -105,6 +106,8 @@ def _empty_result() -> dict:
         "unrecognised": [],
         "warnings": [],
         "tables": 0,
+        "bold_ticks": {},  # category → ids of items whose only tick is a bold label
+        "seen_items": {},  # category → ids of the items listed in the file
     }
 
 
@@ -149,8 +152,20 @@ def _context(text: str, key: str, state: State, ref: Reference) -> bool:
     return False
 
 
-def _checklist_line(text: str, p_element, state: State, ref: Reference) -> bool:
-    ticked, label = read_tick(text, p_element)
+def _checklist_line(line: Line, state: State, ref: Reference) -> bool:
+    """One checklist line (or several items on one line); False when nothing in it is a checklist item."""
+    items = checklist_items(line)
+    if len(items) > 1:
+        known = [_checklist_item(item, state, ref) for item in items]
+        for item, is_known in zip(items, known, strict=True):
+            if not is_known:
+                state.result["unrecognised"].append(item.text)
+        return True
+    return _checklist_item(line, state, ref)
+
+
+def _checklist_item(line: Line, state: State, ref: Reference) -> bool:
+    ticked, label = read_tick(line)
     key = norm(label)
     if key in ref.groups:
         return True
@@ -159,6 +174,8 @@ def _checklist_line(text: str, p_element, state: State, ref: Reference) -> bool:
         if other_text.strip() and state.category:
             autres = state.result["ressources_autres"]
             autres[state.category] = "\n".join(filter(None, [autres.get(state.category), other_text.strip()]))
+        elif other_text.strip():
+            state.result["unrecognised"].append(line.text)  # « Autre : … » outside any category: kept as text
         return True
     if key == norm(wording.OTHER):
         return True
@@ -166,14 +183,19 @@ def _checklist_line(text: str, p_element, state: State, ref: Reference) -> bool:
     for category in categories:
         item = ref.items.get(category, {}).get(key)
         if item is not None:
-            if ticked and item.pk not in state.result["ressources"]:
+            seen = state.result["seen_items"].setdefault(category, [])
+            if item.pk not in seen:
+                seen.append(item.pk)
+            if ticked is None:
+                state.result["bold_ticks"].setdefault(category, []).append(item.pk)
+            elif ticked and item.pk not in state.result["ressources"]:
                 state.result["ressources"].append(item.pk)
             return True
     return False
 
 
-def _paragraph(text: str, p_element, state: State, ref: Reference) -> None:
-    text = clean(text)
+def _paragraph(line: Line, state: State, ref: Reference) -> None:
+    text = line.text
     key = norm(text)
     if not key:
         return
@@ -192,9 +214,12 @@ def _paragraph(text: str, p_element, state: State, ref: Reference) -> None:
         return  # derived from the actions, or the template's closing links
     if _context(text, key, state, ref):
         return
-    if state.section == "ressources" and _checklist_line(text, p_element, state, ref):
+    if state.section == "ressources" and _checklist_line(line, state, ref):
         return
-    if state.section in ("objectifs", "axes", "training", "notes"):
+    if state.section in ("objectifs", "axes"):
+        state.result[state.section].extend(objectives.items_of(text))
+        return
+    if state.section in ("training", "notes"):
         state.result[state.section].append(text)
         return
     state.result["unrecognised"].append(text)
@@ -214,8 +239,8 @@ def _unique_cells(row):
     return unique
 
 
-def _cell_lines(cell) -> list[str]:
-    return [clean(p.text) for p in cell.paragraphs if clean(p.text)]
+def _cell_lines(cell) -> list[Line]:
+    return [line for p in cell.paragraphs for line in paragraph_lines(p._p)]
 
 
 def _programme_table(table: Table, state: State, ref: Reference) -> None:
@@ -224,10 +249,11 @@ def _programme_table(table: Table, state: State, ref: Reference) -> None:
         if _is_programme_header(row):
             continue
         unique = _unique_cells(row)
-        texts = [_cell_lines(c) for c in unique]
+        cell_lines = [_cell_lines(c) for c in unique]
+        texts = [[line.text for line in lines] for lines in cell_lines]
         if len(unique) < 4:
-            for line in (line for lines in texts for line in lines):
-                _paragraph(line, row._tr, state, ref)
+            for line in (line for lines in cell_lines for line in lines):
+                _paragraph(line, state, ref)
             continue
         if not any(texts):
             continue
@@ -249,7 +275,8 @@ def _generic_table(table: Table, state: State, ref: Reference) -> None:
     for row in table.rows:
         for cell in _unique_cells(row):
             for paragraph in cell.paragraphs:
-                _paragraph(paragraph.text, paragraph._p, state, ref)
+                for line in paragraph_lines(paragraph._p):
+                    _paragraph(line, state, ref)
     if state.section != before and state.section in ("objectifs", "axes", "ressources", "training"):
         state.section, state.category = None, None
 
@@ -257,12 +284,26 @@ def _generic_table(table: Table, state: State, ref: Reference) -> None:
 def _walk(container, state: State, ref: Reference) -> None:
     for block in container.iter_inner_content():
         if isinstance(block, Paragraph):
-            _paragraph(block.text, block._p, state, ref)
+            for line in paragraph_lines(block._p):
+                _paragraph(line, state, ref)
         elif isinstance(block, Table):
             if table_is_programme(block):
                 _programme_table(block, state, ref)
             else:
                 _generic_table(block, state, ref)
+
+
+def _page_headers(document, state: State) -> None:
+    """The school, UAI and year are often typed in the page header: read there for the header only."""
+    for section in document.sections:
+        for header in (section.first_page_header, section.header):
+            if header.is_linked_to_previous:
+                continue
+            for paragraph in header.iter_inner_content():
+                elements = [paragraph._p] if isinstance(paragraph, Paragraph) else [paragraph._tbl]
+                for element in elements:
+                    for line in paragraph_lines(element):
+                        _header(line.text, state)
 
 
 def table_is_programme(table: Table) -> bool:
@@ -283,6 +324,7 @@ def read_docx(data: bytes) -> dict:
     document = open_document(data)
     ref = Reference.load()
     state = State(result=_empty_result())
+    _page_headers(document, state)
     _walk(document, state, ref)
     result = state.result
     if not result["tables"]:
@@ -294,8 +336,22 @@ def read_docx(data: bytes) -> dict:
     return _finish(result, ref)
 
 
+def _bold_ticks(result: dict) -> None:
+    """A bold label ticks its box, unless every label of its checklist is bold (then bold is the layout)."""
+    seen = result.pop("seen_items")
+    for category, pks in result.pop("bold_ticks").items():
+        if len(seen.get(category, [])) > 1 and set(pks) >= set(seen[category]):
+            result["warnings"].append(
+                f"Ressources « {CategorieRessource(category).label} » : tous les libellés sont en gras, le gras "
+                "n’est donc pas lu comme une case cochée."
+            )
+            continue
+        result["ressources"].extend(pk for pk in pks if pk not in result["ressources"])
+
+
 def _finish(result: dict, ref: Reference) -> dict:
     """Rows → actions (a row repeated on several levels of one axis is one action on these levels)."""
+    _bold_ticks(result)
     actors = ref.items.get(CategorieRessource.ACTEURS, {})
     partner_items = ref.items.get(CategorieRessource.PARTENARIATS, {})
     actions, by_key = [], {}
@@ -323,7 +379,8 @@ def _finish(result: dict, ref: Reference) -> dict:
             i.label for i in partner_items.values() if i.pk in action["fields"]["partner_items"]
         ]
     result["actions"] = actions
-    result["objectifs"] = [diagnostic_bridge.parse_objectif(line) for line in result["objectifs"]]
+    indicateurs = diagnostic_bridge.indicateurs()
+    result["objectifs"] = [diagnostic_bridge.parse_objectif(line, indicateurs) for line in result["objectifs"]]
     result["axes"] = [diagnostic_bridge.parse_axe(line) for line in result["axes"]]
     result["training"] = "\n".join(result["training"])
     items = {item.pk: item for group in ref.items.values() for item in group.values()}
