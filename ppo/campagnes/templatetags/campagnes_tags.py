@@ -15,6 +15,12 @@ def figure_url(params: dict, figure: dict | None = None) -> str:
 
 
 @register.simple_tag
+def figure_name(table, row: list, index: int) -> str:
+    """The complement that makes a figure's link explicit: which row and which column it counts (RGAA 6.1)."""
+    return f"voir les établissements : {row[0].text}, {table.columns[index]}"
+
+
+@register.simple_tag
 def export_url(params: dict, table: str) -> str:
     return reverse("campagnes:export") + "?" + urlencode({**params, "table": table})
 
