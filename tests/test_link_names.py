@@ -23,7 +23,7 @@ from ppo.plans.models import RessourceItem
 from ppo.plans.services import programme_set_status
 from ppo.referentiel.models import Academie
 from tests.campagnes import factories
-from tests.factories import BassinFactory, EtablissementFactory, user_with
+from tests.factories import BassinFactory, EtablissementFactory, MembershipFactory, user_with
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +133,11 @@ def test_academie_pages_have_no_ambiguous_link(client, academie_world):
 
 def test_school_pages_have_no_ambiguous_link(client, academie_world):
     programme = academie_world["programmes"][0]
-    client.force_login(programme.ppo.created_by)
+    direction = programme.ppo.created_by
+    # The head of two schools: one card per school on the dashboard.
+    other = academie_world["programmes"][2].ppo.etablissement
+    MembershipFactory(user=direction, role=Role.DIRECTION, etablissement=other)
+    client.force_login(direction)
     pages = [
         reverse("core:tableau_de_bord"),
         reverse("plans:etablissement", args=[programme.ppo.etablissement.uai]),
