@@ -1,4 +1,4 @@
-"""XLSX exports of the dashboard's tables and of the lists of schools (openpyxl)."""
+"""XLSX exports of the dashboard's tables and of the lists of schools, written by `ppo.core.spreadsheet`."""
 
 from io import BytesIO
 
@@ -7,6 +7,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from ppo.campagnes.analysis import Table
+from ppo.core.spreadsheet import xlsx_append
 
 
 def workbook_bytes(*, tables: list[Table], title_suffix: str = "") -> bytes:
@@ -14,27 +15,15 @@ def workbook_bytes(*, tables: list[Table], title_suffix: str = "") -> bytes:
     wb.remove(wb.active)
     for table in tables:
         ws = wb.create_sheet(title=table.code[:31])
-        ws.append([table.caption + title_suffix])
-        ws["A1"].font = Font(bold=True)
-        ws.append(table.columns)
-        for cell in ws[2]:
-            cell.font = Font(bold=True)
+        xlsx_append(ws, [table.caption + title_suffix], font=Font(bold=True))
+        xlsx_append(ws, table.columns, font=Font(bold=True))
         for row in table.rows:
-            ws.append([_value(c.value) for c in row])
+            xlsx_append(ws, [c.value for c in row])
         if table.note:
             ws.append([])
-            ws.append([table.note])
+            xlsx_append(ws, [table.note])
         for i, column in enumerate(table.columns, start=1):
             ws.column_dimensions[get_column_letter(i)].width = max(12, min(60, len(column) + 4))
     out = BytesIO()
     wb.save(out)
     return out.getvalue()
-
-
-def _value(value):
-    if value is None or isinstance(value, int | float | str):
-        return value
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return str(value)

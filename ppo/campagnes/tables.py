@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from ppo.core.spreadsheet import Percent
+
 
 @dataclass
 class Cell:
@@ -24,8 +26,9 @@ class Table:
     note: str = ""
 
 
-def pct(n, d) -> str:
-    return f"{round(100 * n / d)} %" if d else "—"
+def pct(n, d) -> Percent | str:
+    """The share n / d: « 52 % » on the page, the number 0.52 in the XLSX export; « — » when d is zero."""
+    return Percent(n / d) if d else "—"
 
 
 def level(n, d) -> int:

@@ -1,12 +1,15 @@
-"""The import template offered for download: the columns the `modele` format reads, and the indicator codes."""
+"""The import template offered for download: the columns the `modele` format reads, and the indicator codes.
 
-import csv
+Written by `ppo.core.spreadsheet`, like every file the platform writes: an indicator's label or source stays text.
+"""
+
 import io
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from ppo.core.dates import current_school_year
+from ppo.core.spreadsheet import write_csv, xlsx_append
 from ppo.diagnostic.models import Indicateur
 
 COLUMNS = ["uai", "indicateur", "annee", "valeur", "precision", "source"]
@@ -33,9 +36,7 @@ def _examples():
 
 def import_template_csv() -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(_examples())
+    write_csv(out, [COLUMNS, *_examples()])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -43,19 +44,17 @@ def import_template_xlsx() -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "valeurs"
-    sheet.append(COLUMNS)
+    xlsx_append(sheet, COLUMNS, font=Font(bold=True))
     for row in _examples():
-        sheet.append(row)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+        xlsx_append(sheet, row)
     codes = workbook.create_sheet("indicateurs")
-    codes.append(["code", "libellé", "unité", "source habituelle"])
+    xlsx_append(codes, ["code", "libellé", "unité", "source habituelle"], font=Font(bold=True))
     for ind in Indicateur.objects.order_by("order"):
-        codes.append([ind.code, ind.label, ind.get_unit_display(), ind.source])
+        xlsx_append(codes, [ind.code, ind.label, ind.get_unit_display(), ind.source])
     notice = workbook.create_sheet("mode d’emploi")
-    notice.append(["colonne", "contenu"])
+    xlsx_append(notice, ["colonne", "contenu"], font=Font(bold=True))
     for row in HELP:
-        notice.append(list(row))
+        xlsx_append(notice, row)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

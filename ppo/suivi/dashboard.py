@@ -26,7 +26,7 @@ def cards(request) -> list[Card]:
             title=f"Suivi et bilan {school_year_label(programme.year)}",
             description=f"{programme.ppo.etablissement.name} : calendrier, suivi des actions et bilan de l’année.",
             url=reverse("suivi:programme", kwargs={"pk": programme.pk}),
-            link_label="Suivre les actions",
+            link_label=f"Suivre les actions de {programme.ppo.etablissement.name}",
             order=30,
         )
         for programme in latest.values()

@@ -14,6 +14,7 @@ from ppo.campagnes import analysis
 from ppo.campagnes.enums import SensCible
 from ppo.campagnes.models import Priorite, VolumeReference
 from ppo.comptes.enums import Role
+from ppo.core.spreadsheet import Percent
 from ppo.diagnostic.models import Indicateur, ValeurIndicateur
 from ppo.plans.enums import CategorieRessource, StatutProgramme, TypeAction
 from ppo.plans.models import Axe, RessourceItem
@@ -139,7 +140,11 @@ def test_actions_by_kind_partner_axis_hours_mixity_and_decouverte(data):
     assert hours["Cinquième"] == [1, Decimal(3), Decimal("3.0"), Decimal(12)]
     assert _column(tables["mixite"])["Actions contribuant à l’égalité filles-garçons"] == 1
     assert _column(tables["mixite"])["Établissements ayant au moins une telle action"] == 1
-    assert _column(tables["decouverte"]) == {"Collèges": 2, "Collèges ayant de telles actions": 1, "Part": "50 %"}
+    assert _column(tables["decouverte"]) == {
+        "Collèges": 2,
+        "Collèges ayant de telles actions": 1,
+        "Part": Percent(0.5),
+    }
 
 
 def test_priority_indicator_against_its_target(data):
@@ -159,7 +164,7 @@ def test_priority_indicator_against_its_target(data):
     )
     academie = user_with(Role.ACADEMIE, academie=Academie.objects.get(code="70"))
     row = _dashboard(academie)["priorites"].rows[0]
-    assert [c.value for c in row[3:]] == [4, 2, "50 %"]
+    assert [c.value for c in row[3:]] == [4, 2, Percent(0.5)]
 
 
 def test_filters_and_scopes(data):
@@ -216,7 +221,8 @@ def test_xlsx_export_of_a_table_and_of_everything(client, data):
     sheet = load_workbook(BytesIO(response.content))["statuts"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[1] == ("État", "Établissements", "Part")
-    assert ("Total", 5, "100 %") in rows
+    assert ("Total", 5, 1) in rows  # a share is a number, in the « 0 % » format
+    assert {cell.number_format for cell in sheet["C"][2:]} == {"0 %"}
     everything = load_workbook(
         BytesIO(client.get(reverse("campagnes:export"), {"annee": 2025, "table": "tout"}).content)
     )
@@ -274,7 +280,8 @@ def test_priority_figures_link_to_their_schools(client, data):
     )
     academie = user_with(Role.ACADEMIE, academie=Academie.objects.get(code="70"))
     row = _dashboard(academie)["priorites"].rows[0]
-    assert [c.value for c in row[3:]] == [3, 2, "67 %"]
+    assert [c.value for c in row[3:]] == [3, 2, Percent(2 / 3)]
+    assert row[5].text == "67 %"
     assert row[3].params == {"priorite": priorite.pk}
     assert row[4].params == {"priorite": priorite.pk, "atteinte": "1"}
     client.force_login(academie)

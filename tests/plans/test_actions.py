@@ -76,7 +76,7 @@ def test_create_with_htmx_returns_the_message_and_the_refreshed_grid(client, red
     assert response.status_code == 200
     assert "L’action « Forum des métiers » est ajoutée." in html
     assert 'id="plan-grille" hx-swap-oob="true"' in html
-    assert "Forum des métiers</a>" in html
+    assert '>Forum des métiers<span class="fr-sr-only"> — action n° ' in html
 
 
 def test_htmx_get_returns_the_panel_only(client, redacteur, programme):

@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from ppo.campagnes.enums import EtatEtablissement
 
@@ -12,6 +13,12 @@ register = template.Library()
 def figure_url(params: dict, figure: dict | None = None) -> str:
     """The list of schools behind a figure, with the dashboard's filters."""
     return reverse("campagnes:etablissements") + "?" + urlencode({**params, **(figure or {})})
+
+
+@register.simple_tag
+def figure_name(table, row: list, index: int) -> str:
+    """The complement that makes a figure's link explicit: which row and which column it counts (RGAA 6.1)."""
+    return f"voir les établissements : {Truncator(row[0].text).chars(80)}, {table.columns[index]}"
 
 
 @register.simple_tag

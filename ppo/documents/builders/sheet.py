@@ -6,6 +6,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from ppo.core.spreadsheet import xlsx_append
 from ppo.documents.content import ProgrammeDocument
 
 # header, width, value(action, level label, level code)
@@ -42,21 +43,14 @@ def build_xlsx(content: ProgrammeDocument) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Actions"
-    sheet.append([header for header, _, _ in columns])
-    bold = Font(bold=True, color="FFFFFF")
     fill = PatternFill("solid", fgColor="000091")
-    for cell in sheet[1]:
-        cell.font = bold
+    for cell in xlsx_append(sheet, [header for header, _, _ in columns], font=Font(bold=True, color="FFFFFF")):
         cell.fill = fill
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for action, label, code in content.action_level_rows:
-        sheet.append([value(action, label, code) for _, _, value in columns])
+        xlsx_append(sheet, [value(action, label, code) for _, _, value in columns])
     for index, (_, width, _) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    for name in ("Date de début", "Date de fin"):
-        letter = get_column_letter([c[0] for c in columns].index(name) + 1)
-        for cell in sheet[letter][1:]:
-            cell.number_format = "DD/MM/YYYY"
     last = get_column_letter(len(columns))
     sheet.auto_filter.ref = f"A1:{last}{max(sheet.max_row, 1)}"
     sheet.freeze_panes = "A2"
