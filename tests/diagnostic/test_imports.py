@@ -178,3 +178,46 @@ def test_history_page_shows_the_source_and_lets_editors_remove_a_wrong_value(cli
     wrong = ValeurIndicateur.objects.get(year=2023)
     client.post(reverse("diagnostic:valeur_delete", kwargs={"pk": programme.pk, "valeur_pk": wrong.pk}))
     assert list(ValeurIndicateur.objects.values_list("year", flat=True)) == [2022]
+
+
+def test_a_published_file_cut_mid_row_says_it_looks_incomplete(school):
+    """Issue 12: the DEPP file of an interrupted download, through the CSV reader shared by every importer."""
+    from tests.referentiel.shared import shared_file
+
+    data = shared_file("indicateurs/fr-en-effectifs-specialites-doublettes-terminale-generale.csv").read_bytes()
+    cut = data[: len(data) // 2]
+    line = cut.count(b"\n") + 1
+    with pytest.raises(ImportRefused) as refused:
+        valeurs_import(name="specialites.csv", data=cut, etablissement=school)
+    assert "semble incomplet" in refused.value.message
+    assert refused.value.details[0].startswith(f"Ligne {line} :")
+    with pytest.raises(ImportRefused, match="semble incomplet"):
+        _school_import(school, "guillemet.csv", 'indicateur;annee;valeur;precision\nips;2023;101;"Voie')
+    assert ValeurIndicateur.objects.count() == 0
+
+
+def test_skipped_rows_of_other_schools_are_listed_with_their_line(school):
+    other = EtablissementFactory()
+    report = _school_import(
+        school,
+        "national.csv",
+        f"uai;indicateur;annee;valeur\n{school.uai};ips;2023;101\n{other.uai};ips;2023;99\n0000000A;ips;2023;98\n",
+    )
+    assert [(s.line, s.key, s.reason) for s in report.skipped_rows] == [
+        (3, other.uai, "ligne d’un autre établissement"),
+        (4, "0000000A", "ligne d’un autre établissement"),
+    ]
+
+
+def test_national_command_writes_the_report_of_unknown_uais(school, tmp_path):
+    from django.core.management import call_command
+
+    path = tmp_path / "national.csv"
+    path.write_text(f"uai;indicateur;annee;valeur\n{school.uai};ips;2023;101\n0000000A;ips;2023;98\n")
+    report = tmp_path / "rapport.csv"
+    out = io.StringIO()
+    call_command("import_indicateurs", str(path), "--report", str(report), stdout=out)
+    assert report.read_text(encoding="utf-8-sig").splitlines() == [
+        "ligne;identifiant;motif",
+        "3;0000000A;UAI inconnu de la plateforme",
+    ]
