@@ -9,7 +9,7 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from ppo.referentiel.csvfile import ImportSummary, fold, read_csv
@@ -342,8 +342,11 @@ def _collect(uai, values, current, fields, to_create, to_update, summary, now):
 
 def _save(to_create, to_update, fields, summary):
     Etablissement.objects.bulk_create(to_create, batch_size=BATCH)
-    created = _existing({e.uai: None for e in to_create})
-    etablissements_set_default_niveaux(etablissements=list(created.values()))
+    if connection.features.can_return_rows_from_bulk_insert:  # PostgreSQL, SQLite ≥ 3.35: the pks are set
+        created = to_create
+    else:
+        created = list(_existing({e.uai: None for e in to_create}).values())
+    etablissements_set_default_niveaux(etablissements=created)
     names = [name.removesuffix("_id") for name in fields]
     Etablissement.objects.bulk_update(to_update, [*names, "updated_at"], batch_size=BATCH)
     summary.created = len(to_create)
