@@ -1,5 +1,6 @@
 """Writes of the diagnostic: indicator values (typed or imported), questionnaire answers, inventory, synthesis."""
 
+import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from ppo.diagnostic.models import (
     ActionInventaire,
     Answer,
     AxeAmelioration,
+    ImportIndicateurs,
     Indicateur,
     ObjectifCible,
     Reponse,
@@ -155,6 +157,68 @@ def valeurs_import(
     if progress is not None:
         progress(len(rows), len(rows))
     return report
+
+
+# A file larger than this is imported by the background worker, its page showing the progress (issue 12): about
+# 1,000 rows of a DEPP file of 90 columns, a few seconds of work.
+BACKGROUND_FROM_BYTES = 200_000
+
+logger = logging.getLogger(__name__)
+
+
+def import_job_start(*, programme, user, name: str, data: bytes, year: int | None = None) -> ImportIndicateurs:
+    """Records a web import of the programme's school; runs it now when the file is small, otherwise asks the
+    background worker (ADR 011) and returns at once: the job's page shows its progress."""
+    job = ImportIndicateurs.objects.create(programme=programme, user=user, file_name=name[:200], data=data, year=year)
+    if len(data) > BACKGROUND_FROM_BYTES:
+        from ppo.diagnostic.tasks import run_indicateurs_import
+
+        run_indicateurs_import.enqueue(job.pk)
+    else:
+        import_job_run(job_id=job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def import_job_run(*, job_id: int) -> None:
+    """Runs a recorded import, all or nothing, keeping its progress, result and skipped rows on the job."""
+    job = ImportIndicateurs.objects.select_related("programme__ppo__etablissement", "user").get(pk=job_id)
+    if job.is_finished:
+        return
+    jobs = ImportIndicateurs.objects.filter(pk=job.pk)
+    jobs.update(status=ImportIndicateurs.Statut.EN_COURS)
+
+    def progress(done: int, total: int) -> None:
+        jobs.update(done=done, total=total)
+
+    try:
+        report = valeurs_import(
+            name=job.file_name,
+            data=bytes(job.data),
+            user=job.user,
+            etablissement=job.programme.ppo.etablissement,
+            year=job.year,
+            progress=progress,
+        )
+    except ImportRefused as refused:
+        result = {
+            "status": ImportIndicateurs.Statut.REFUSE,
+            "refused_message": refused.message,
+            "refused_details": refused.details,
+        }
+    except Exception:
+        logger.exception("Import d’indicateurs %s en échec", job.pk)
+        result = {"status": ImportIndicateurs.Statut.ECHEC}
+    else:
+        result = {
+            "status": ImportIndicateurs.Statut.TERMINE,
+            "summary": report.summary,
+            "values_written": report.values_written,
+            "skipped": [[s.line, s.key, s.reason] for s in report.skipped_rows],
+            "done": report.rows_read,
+            "total": report.rows_read,
+        }
+    jobs.update(**result, data=b"", finished_at=timezone.now())
 
 
 # --- Questionnaires ---------------------------------------------------------------------------------------------

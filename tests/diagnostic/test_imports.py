@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from ppo.comptes.enums import Role
 from ppo.diagnostic.export import import_template_xlsx
 from ppo.diagnostic.importers.base import ImportRefused
-from ppo.diagnostic.models import Indicateur, ValeurIndicateur
+from ppo.diagnostic.models import ImportIndicateurs, Indicateur, ValeurIndicateur
 from ppo.diagnostic.services import valeurs_import
 from tests.diagnostic.factories import programme_of
 from tests.factories import EtablissementFactory, user_with
@@ -346,3 +346,134 @@ def test_a_file_of_no_known_format_names_the_closest_and_its_missing_columns(sch
     assert "« Indicateurs de valeur ajoutée des collèges (DEPP, IVAC) »" in message
     assert "va_du_taux_de_reussite_g, note_a_l_ecrit_g" in message
     assert ValeurIndicateur.objects.count() == 0
+
+
+# --- Issue 12: web imports, their report and the background worker ---------------------------------------------
+
+DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+def _director_and_programme(client, school):
+    director = user_with(Role.DIRECTION, etablissement=school)
+    programme = programme_of(school, director)
+    client.force_login(director)
+    return director, programme
+
+
+def _national_text(school, others=3):
+    lines = [f"{school.uai};ips;2023;101"] + [f"000000{i}X;ips;2023;9{i}" for i in range(others)]
+    return "uai;indicateur;annee;valeur\n" + "\n".join(lines) + "\n"
+
+
+def test_a_web_import_shows_its_result_and_offers_the_report_of_skipped_rows(client, school):
+    _, programme = _director_and_programme(client, school)
+    response = _post(client, programme, "national.csv", _national_text(school, others=2).encode())
+    job = ImportIndicateurs.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("diagnostic:import_job", kwargs={"pk": programme.pk, "job_pk": job.pk})
+    page = client.get(response["Location"]).content.decode()
+    assert "Import terminé" in page and "1 valeur(s) enregistrée(s)" in page
+    assert "Télécharger le rapport des lignes ignorées" in page
+    assert "hx-get" not in page  # finished: nothing to poll
+    report = client.get(reverse("diagnostic:import_job_report", kwargs={"pk": programme.pk, "job_pk": job.pk}))
+    assert report["Content-Type"].startswith("text/csv")
+    assert report.content.decode("utf-8-sig").splitlines() == [
+        "ligne;identifiant;motif",
+        "3;0000000X;ligne d’un autre établissement",
+        "4;0000001X;ligne d’un autre établissement",
+    ]
+    assert job.data == b""  # the file is not kept once imported
+
+
+def test_a_cut_file_sent_from_the_web_is_refused_with_its_line(client, school):
+    _, programme = _director_and_programme(client, school)
+    response = _post(client, programme, "coupe.csv", b"indicateur;annee;valeur\nips;2022;101\nips;20")
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "Import refusé" in text and "semble incomplet" in text and "Ligne 3" in text
+    assert ValeurIndicateur.objects.count() == 0
+
+
+def test_a_large_file_is_imported_by_the_worker_and_its_page_shows_the_progress(client, school, settings, monkeypatch):
+    from django_tasks import task_backends
+
+    from ppo.diagnostic import services
+
+    settings.TASKS = DUMMY_TASKS
+    backend = task_backends["default"]
+    backend.clear()
+    monkeypatch.setattr(services, "BACKGROUND_FROM_BYTES", 50)
+    _, programme = _director_and_programme(client, school)
+    response = _post(client, programme, "national.csv", _national_text(school, others=5).encode())
+    job = ImportIndicateurs.objects.get()
+    assert [(r.task.func.__name__, r.args) for r in backend.results] == [("run_indicateurs_import", [job.pk])]
+    assert ValeurIndicateur.objects.count() == 0  # not yet: the worker has not run
+    page = client.get(response["Location"])
+    text = page.content.decode()
+    assert page.status_code == 200 and "en attente d’import" in text
+    assert 'hx-trigger="every 2s"' in text and "Actualiser" in text  # htmx polls; without JS, the button
+    polled = client.get(response["Location"], headers={"HX-Request": "true"})
+    assert polled.status_code == 200 and "<html" not in polled.content.decode()
+
+    services.import_job_run(job_id=job.pk)  # what the worker does
+
+    polled = client.get(response["Location"], headers={"HX-Request": "true"})
+    assert polled.status_code == 286  # htmx stops polling
+    assert "Import terminé" in polled.content.decode()
+    job.refresh_from_db()
+    assert (job.status, job.done, job.total, len(job.skipped)) == ("termine", 6, 6, 5)
+    assert ValeurIndicateur.objects.filter(etablissement=school).count() == 1
+
+
+def test_a_large_cut_file_is_refused_by_the_worker_and_nothing_is_written(client, school, settings, monkeypatch):
+    from ppo.diagnostic import services
+
+    settings.TASKS = DUMMY_TASKS
+    monkeypatch.setattr(services, "BACKGROUND_FROM_BYTES", 50)
+    _, programme = _director_and_programme(client, school)
+    cut = _national_text(school, others=5).encode()[:-9]
+    response = _post(client, programme, "national.csv", cut)
+    services.import_job_run(job_id=ImportIndicateurs.objects.get().pk)  # what the worker does
+    page = client.get(response["Location"]).content.decode()
+    assert "Import refusé" in page and "semble incomplet" in page and "Ligne 7" in page
+    assert ValeurIndicateur.objects.count() == 0
+
+
+def test_the_progress_is_kept_on_the_job_while_the_worker_reads(school, monkeypatch):
+    from ppo.diagnostic import services
+
+    director = user_with(Role.DIRECTION, etablissement=school)
+    programme = programme_of(school, director)
+    monkeypatch.setattr(services, "BACKGROUND_FROM_BYTES", 10**9)
+    monkeypatch.setattr(services, "PROGRESS_EVERY", 2)
+    seen = []
+    real_import = services.valeurs_import
+
+    def spy(**kwargs):
+        progress = kwargs["progress"]
+
+        def record(done, total):
+            progress(done, total)
+            seen.append((done, total, ImportIndicateurs.objects.get().done))
+
+        return real_import(**{**kwargs, "progress": record})
+
+    monkeypatch.setattr(services, "valeurs_import", spy)
+    services.import_job_start(
+        programme=programme, user=director, name="n.csv", data=_national_text(school, 6).encode()
+    )
+    assert seen[0] == (1, 7, 1) and seen[-1] == (7, 7, 7)
+
+
+def test_another_school_cannot_see_an_import_nor_its_report(client, school):
+    director, programme = _director_and_programme(client, school)
+    from ppo.diagnostic.services import import_job_start
+
+    job = import_job_start(programme=programme, user=director, name="n.csv", data=_national_text(school).encode())
+    other = EtablissementFactory()
+    other_director = user_with(Role.DIRECTION, etablissement=other)
+    other_programme = programme_of(other, other_director)
+    client.force_login(other_director)
+    for name in ("diagnostic:import_job", "diagnostic:import_job_report"):
+        assert client.get(reverse(name, kwargs={"pk": programme.pk, "job_pk": job.pk})).status_code == 404
+        assert client.get(reverse(name, kwargs={"pk": other_programme.pk, "job_pk": job.pk})).status_code == 404
