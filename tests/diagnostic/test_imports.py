@@ -477,3 +477,27 @@ def test_another_school_cannot_see_an_import_nor_its_report(client, school):
     for name in ("diagnostic:import_job", "diagnostic:import_job_report"):
         assert client.get(reverse(name, kwargs={"pk": programme.pk, "job_pk": job.pk})).status_code == 404
         assert client.get(reverse(name, kwargs={"pk": other_programme.pk, "job_pk": job.pk})).status_code == 404
+
+
+def test_an_unexpected_failure_in_the_worker_is_said_and_writes_nothing(client, school, settings, monkeypatch):
+    from ppo.diagnostic import services
+
+    settings.TASKS = DUMMY_TASKS
+    monkeypatch.setattr(services, "BACKGROUND_FROM_BYTES", 50)
+    _, programme = _director_and_programme(client, school)
+    response = _post(client, programme, "national.csv", _national_text(school, others=5).encode())
+
+    def boom(**kwargs):
+        raise RuntimeError("panne")
+
+    monkeypatch.setattr(services, "valeurs_import", boom)
+    services.import_job_run(job_id=ImportIndicateurs.objects.get().pk)
+    page = client.get(response["Location"]).content.decode()
+    assert "L’import a échoué" in page and "hx-get" not in page
+    job = ImportIndicateurs.objects.get()
+    assert (job.status, job.data) == ("echec", b"")
+    assert ValeurIndicateur.objects.count() == 0
+    assert (
+        client.get(reverse("diagnostic:import_job_report", kwargs={"pk": programme.pk, "job_pk": job.pk})).status_code
+        == 404
+    )
