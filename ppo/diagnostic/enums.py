@@ -28,6 +28,10 @@ class SourceValeur(models.TextChoices):
     INSERJEUNES = "inserjeunes", "InserJeunes (DEPP)"
     DNB = "dnb", "Diplôme national du brevet (DEPP)"
     SPECIALITES = "specialites", "Effectifs par spécialité en terminale générale (DEPP)"
+    SPECIALITES_PREMIERE = "specialites_1ere", "Effectifs par spécialité et triplette en première générale (DEPP)"
+    EFFECTIFS_LYCEE = "effectifs_lycee", "Effectifs par niveau et sexe des lycées (DEPP)"
+    IVAC = "ivac", "Indicateurs de valeur ajoutée des collèges (DEPP)"
+    IPS_COLLEGES = "ips_colleges", "IPS des collèges (DEPP)"
 
 
 class Public(models.TextChoices):

@@ -46,8 +46,8 @@ class ImportForm(DsfrBaseForm):
     fichier = forms.FileField(
         label="Fichier CSV ou XLSX",
         help_text=(
-            "Le modèle de la plateforme, ou un fichier de données ouvertes de la DEPP (InserJeunes, DNB, spécialités "
-            "de terminale). Seules les lignes de votre établissement sont prises en compte. Taille maximale : 20 Mo."
+            "Le modèle de la plateforme, ou un fichier de données ouvertes de la DEPP tel que publié (InserJeunes, DNB, "
+            "IVAC, IPS des collèges, spécialités de première et de terminale, effectifs par niveau et sexe). Seules les lignes de votre établissement sont prises en compte. Taille maximale : 20 Mo."
         ),
     )
     year = forms.TypedChoiceField(

@@ -187,3 +187,76 @@ INDICATEURS = [
         "Enquêtes de satisfaction auprès des élèves, entretiens.",
     ),
 ]
+
+# Issue 12: the DEPP formats of a lycée's and a collège's diagnostic, loaded by `0005_indicateurs_formats_publies`.
+SPECIALITES_PREMIERE = "Effectifs de première générale par spécialité et triplette (DEPP)"
+EFFECTIFS_LYCEE = "Effectifs par niveau et sexe des lycées (DEPP)"
+IVAC = "Indicateurs de valeur ajoutée des collèges (DEPP)"
+IPS_COLLEGES = "IPS des collèges (DEPP)"
+
+INDICATEURS_FORMATS_PUBLIES = [
+    (
+        "part_filles_premiere_generale",
+        "Part de filles en première générale",
+        "pourcent",
+        "mixite",
+        SPECIALITES_PREMIERE,
+        "",
+        "",
+    ),
+    (
+        "part_filles_specialite_premiere",
+        "Part de filles par spécialité en première générale",
+        "pourcent",
+        "mixite",
+        SPECIALITES_PREMIERE,
+        "spécialité",
+        "Part de filles parmi les élèves de première générale qui suivent la spécialité.",
+    ),
+    (
+        "part_filles_triplette_premiere",
+        "Part de filles par triplette de spécialités en première générale",
+        "pourcent",
+        "mixite",
+        SPECIALITES_PREMIERE,
+        "triplette",
+        "Les triplettes de spécialités les plus suivies, publiées par la DEPP.",
+    ),
+    (
+        "part_filles_niveau",
+        "Part de filles par niveau",
+        "pourcent",
+        "mixite",
+        EFFECTIFS_LYCEE,
+        "niveau",
+        "Part de filles parmi les élèves du niveau (2de, 1re, terminale, par voie et série).",
+    ),
+    (
+        "valeur_ajoutee_dnb",
+        "Valeur ajoutée du taux de réussite au DNB",
+        "points",
+        "reussite",
+        IVAC,
+        "",
+        "Écart entre le taux de réussite constaté et le taux attendu compte tenu des élèves du collège.",
+    ),
+    ("note_ecrit_dnb", "Note moyenne aux épreuves écrites du DNB", "nombre", "reussite", IVAC, "", "Sur 20."),
+    (
+        "taux_acces_6e_3e",
+        "Taux d’accès de la 6e à la 3e",
+        "pourcent",
+        "parcours",
+        IVAC,
+        "",
+        "Probabilité pour un élève de 6e d’atteindre la 3e dans le collège.",
+    ),
+    (
+        "ecart_type_ips",
+        "Écart-type de l’IPS",
+        "indice",
+        "effectifs",
+        IPS_COLLEGES,
+        "",
+        "Dispersion sociale des élèves.",
+    ),
+]

@@ -294,3 +294,51 @@ class AxeAmelioration(models.Model):
 
     def __str__(self):
         return f"{self.get_category_display()} : {self.text[:60]}"
+
+
+class ImportIndicateurs(models.Model):
+    """A web import of an indicator file: run in the request when small, by the background worker when large
+    (issue 12); its page shows the progress, then the result and the report of the skipped rows."""
+
+    class Statut(models.TextChoices):
+        EN_ATTENTE = "en_attente", "En attente"
+        EN_COURS = "en_cours", "En cours"
+        TERMINE = "termine", "Terminé"
+        REFUSE = "refuse", "Refusé"
+        ECHEC = "echec", "Échec"
+
+    programme = models.ForeignKey(
+        "plans.ProgrammeAnnuel", verbose_name="programme", on_delete=models.CASCADE, related_name="imports_indicateurs"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="importé par", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    file_name = models.CharField("fichier", max_length=200)
+    data = models.BinaryField("contenu du fichier", blank=True, default=b"")  # emptied once the import has run
+    year = models.PositiveSmallIntegerField("année indiquée", null=True, blank=True)
+    status = models.CharField("état", max_length=20, choices=Statut.choices, default=Statut.EN_ATTENTE)
+    done = models.PositiveIntegerField("lignes lues", default=0)
+    total = models.PositiveIntegerField("lignes du fichier", default=0)
+    summary = models.TextField("résultat", blank=True)
+    values_written = models.PositiveIntegerField("valeurs enregistrées", default=0)
+    refused_message = models.TextField("motif du refus", blank=True)
+    refused_details = models.JSONField("détails du refus", default=list, blank=True)
+    skipped = models.JSONField("lignes ignorées", default=list, blank=True)  # [[line, key, reason], …]
+    created_at = models.DateTimeField("demandé le", auto_now_add=True)
+    finished_at = models.DateTimeField("terminé le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "import d’indicateurs"
+        verbose_name_plural = "imports d’indicateurs"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Statut.TERMINE, self.Statut.REFUSE, self.Statut.ECHEC}
+
+    @property
+    def percent(self) -> int:
+        return min(100, round(self.done * 100 / self.total)) if self.total else 0

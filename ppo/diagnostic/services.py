@@ -1,5 +1,6 @@
 """Writes of the diagnostic: indicator values (typed or imported), questionnaire answers, inventory, synthesis."""
 
+import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from ppo.diagnostic.models import (
     ActionInventaire,
     Answer,
     AxeAmelioration,
+    ImportIndicateurs,
     Indicateur,
     ObjectifCible,
     Reponse,
@@ -22,6 +24,7 @@ from ppo.diagnostic.models import (
 )
 from ppo.plans.enums import OrigineAction
 from ppo.plans.services import action_create
+from ppo.referentiel.csvfile import Skipped
 from ppo.referentiel.models import Etablissement
 
 # --- Indicators -------------------------------------------------------------------------------------------------
@@ -44,6 +47,11 @@ def valeur_delete(*, valeur: ValeurIndicateur) -> None:
     valeur.delete()
 
 
+SKIP_OTHER_SCHOOL = "ligne d’un autre établissement"
+SKIP_UNKNOWN_UAI = "UAI inconnu de la plateforme"
+PROGRESS_EVERY = 500
+
+
 @dataclass
 class ImportReport:
     format_label: str
@@ -53,6 +61,7 @@ class ImportReport:
     schools_matched: set = field(default_factory=set)
     unknown_uais: set = field(default_factory=set)
     other_rows_ignored: int = 0
+    skipped_rows: list[Skipped] = field(default_factory=list)
 
     @property
     def summary(self) -> str:
@@ -69,17 +78,24 @@ class ImportReport:
         return ", ".join(parts) + "."
 
 
-def valeurs_import(*, name: str, data: bytes, user=None, etablissement=None, year: int | None = None) -> ImportReport:
+def valeurs_import(
+    *, name: str, data: bytes, user=None, etablissement=None, year: int | None = None, progress=None
+) -> ImportReport:
     """Imports a file of indicator values, all or nothing.
 
     With `etablissement` (a school imports its own file): rows of other UAIs are ignored and counted.
     Without (the national import command): every row whose UAI is known to the platform is written.
     Raises `ImportRefused` with a French message when the file is unknown, broken or inconsistent.
+    `progress(done, total)` is called every few hundred rows read (the command's bar, the background page).
     """
     header, rows = read_table(name=name, data=data)
     fmt = detect(header)
     year = ensure_year(fmt, name=name, year=year)
-    parsed = list(fmt.parse(header, rows, year=year))
+    parsed = []
+    for p in fmt.parse(header, rows, year=year):
+        if progress is not None and (not parsed or p.line != parsed[-1].line) and p.line % PROGRESS_EVERY == 0:
+            progress(p.line - 1, len(rows))
+        parsed.append(p)
     report = ImportReport(format_label=fmt.label, rows_read=len(rows))
 
     indicateurs = dict(Indicateur.objects.values_list("code", "pk"))
@@ -102,9 +118,11 @@ def valeurs_import(*, name: str, data: bytes, user=None, etablissement=None, yea
     for p in parsed:
         uai = p.uai or (etablissement.uai if etablissement else None)
         if uai not in schools:
-            if etablissement is not None:
-                ignored_lines.add(p.line)
-            else:
+            if p.line not in ignored_lines:
+                reason = SKIP_OTHER_SCHOOL if etablissement is not None else SKIP_UNKNOWN_UAI
+                report.skipped_rows.append(Skipped(line=p.line, key=uai or "", reason=reason))
+            ignored_lines.add(p.line)
+            if etablissement is None:
                 report.unknown_uais.add(uai)
             continue
         report.schools_matched.add(uai)
@@ -112,7 +130,7 @@ def valeurs_import(*, name: str, data: bytes, user=None, etablissement=None, yea
             report.not_published += 1
             continue
         values[(schools[uai], indicateurs[p.code], p.year, p.scope)] = p.value
-    report.other_rows_ignored = len(ignored_lines)
+    report.other_rows_ignored = len(ignored_lines) if etablissement is not None else 0
 
     objects = [
         ValeurIndicateur(
@@ -136,7 +154,71 @@ def valeurs_import(*, name: str, data: bytes, user=None, etablissement=None, yea
             update_fields=["value", "source", "source_detail", "imported_at", "entered_by"],
         )
     report.values_written = len(objects)
+    if progress is not None:
+        progress(len(rows), len(rows))
     return report
+
+
+# A file larger than this is imported by the background worker, its page showing the progress (issue 12): about
+# 1,000 rows of a DEPP file of 90 columns, a few seconds of work.
+BACKGROUND_FROM_BYTES = 200_000
+
+logger = logging.getLogger(__name__)
+
+
+def import_job_start(*, programme, user, name: str, data: bytes, year: int | None = None) -> ImportIndicateurs:
+    """Records a web import of the programme's school; runs it now when the file is small, otherwise asks the
+    background worker (ADR 011) and returns at once: the job's page shows its progress."""
+    job = ImportIndicateurs.objects.create(programme=programme, user=user, file_name=name[:200], data=data, year=year)
+    if len(data) > BACKGROUND_FROM_BYTES:
+        from ppo.diagnostic.tasks import run_indicateurs_import
+
+        run_indicateurs_import.enqueue(job.pk)
+    else:
+        import_job_run(job_id=job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def import_job_run(*, job_id: int) -> None:
+    """Runs a recorded import, all or nothing, keeping its progress, result and skipped rows on the job."""
+    job = ImportIndicateurs.objects.select_related("programme__ppo__etablissement", "user").get(pk=job_id)
+    if job.is_finished:
+        return
+    jobs = ImportIndicateurs.objects.filter(pk=job.pk)
+    jobs.update(status=ImportIndicateurs.Statut.EN_COURS)
+
+    def progress(done: int, total: int) -> None:
+        jobs.update(done=done, total=total)
+
+    try:
+        report = valeurs_import(
+            name=job.file_name,
+            data=bytes(job.data),
+            user=job.user,
+            etablissement=job.programme.ppo.etablissement,
+            year=job.year,
+            progress=progress,
+        )
+    except ImportRefused as refused:
+        result = {
+            "status": ImportIndicateurs.Statut.REFUSE,
+            "refused_message": refused.message,
+            "refused_details": refused.details,
+        }
+    except Exception:
+        logger.exception("Import d’indicateurs %s en échec", job.pk)
+        result = {"status": ImportIndicateurs.Statut.ECHEC}
+    else:
+        result = {
+            "status": ImportIndicateurs.Statut.TERMINE,
+            "summary": report.summary,
+            "values_written": report.values_written,
+            "skipped": [[s.line, s.key, s.reason] for s in report.skipped_rows],
+            "done": report.rows_read,
+            "total": report.rows_read,
+        }
+    jobs.update(**result, data=b"", finished_at=timezone.now())
 
 
 # --- Questionnaires ---------------------------------------------------------------------------------------------

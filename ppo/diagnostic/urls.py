@@ -8,6 +8,12 @@ urlpatterns = [
     path("programme/<int:pk>/", analyse.programme, name="programme"),
     path("programme/<int:pk>/indicateurs/saisir/", analyse.valeur_create, name="valeur_create"),
     path("programme/<int:pk>/indicateurs/importer/", analyse.valeurs_import_view, name="import"),
+    path("programme/<int:pk>/indicateurs/imports/<int:job_pk>/", analyse.import_job, name="import_job"),
+    path(
+        "programme/<int:pk>/indicateurs/imports/<int:job_pk>/rapport.csv",
+        analyse.import_job_report,
+        name="import_job_report",
+    ),
     path("programme/<int:pk>/indicateurs/<slug:code>/", analyse.indicateur, name="indicateur"),
     path("programme/<int:pk>/valeurs/<int:valeur_pk>/supprimer/", analyse.valeur_delete_view, name="valeur_delete"),
     path("modele-indicateurs.<str:ext>", analyse.import_template, name="import_template"),

@@ -6,10 +6,10 @@ ONISEP identifier (MET.nnn, from the link) and reports every row it cannot read:
 imported at all.
 """
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
+
+from ppo.referentiel.csvfile import ImportFileError, parse_csv
 
 LABEL = "libellé métier"
 LINK = "lien site onisep.fr"
@@ -43,25 +43,20 @@ class MetierRecord:
     rows: int = 0
 
 
-def _decode(raw: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise OnisepFileError(["Le fichier n’est ni en UTF-8 ni en Windows-1252."])
-
-
 def _add(items: list, value: str) -> None:
     if value and value not in items:
         items.append(value)
 
 
-def parse_metiers(raw: bytes) -> tuple[list[MetierRecord], int]:
-    """The métiers of the file, grouped, and the number of data rows read. Raises OnisepFileError."""
-    text = _decode(raw)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
-    header = [h.strip() for h in next(reader, [])]
+def parse_metiers(raw: bytes, *, name: str = "ideo-metiers_onisep.csv") -> tuple[list[MetierRecord], int]:
+    """The métiers of the file, grouped, and the number of data rows read. Raises OnisepFileError.
+
+    Read by the CSV reader shared by every importer: a file cut mid-row is refused with its line."""
+    try:
+        table = parse_csv(raw, name=name, delimiter=";", encodings=("utf-8-sig", "cp1252"))
+    except ImportFileError as error:
+        raise OnisepFileError([error.message, *error.details]) from None
+    header = table.header
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         raise OnisepFileError([f"Colonne absente de l’en-tête : « {name} »." for name in missing])
@@ -69,13 +64,8 @@ def parse_metiers(raw: bytes) -> tuple[list[MetierRecord], int]:
     records: dict[str, MetierRecord] = {}
     errors = []
     count = 0
-    for line, row in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in row):
-            continue
+    for line, row in table.rows:
         count += 1
-        if len(row) != len(header):
-            errors.append(f"Ligne {line} : {len(row)} colonnes au lieu de {len(header)}.")
-            continue
 
         def cell(name, row=row):
             return row[index[name]].strip() if name in index else ""

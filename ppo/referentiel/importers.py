@@ -5,10 +5,11 @@ with a few bulk queries; `dry_run=True` runs the same code and rolls the transac
 twice changes nothing the second time.
 """
 
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from ppo.referentiel.csvfile import ImportSummary, fold, read_csv
@@ -19,6 +20,19 @@ from ppo.referentiel.services import etablissements_set_default_niveaux
 from ppo.referentiel.uai import is_valid_uai, normalize_uai
 
 BATCH = 500
+PROGRESS_EVERY = 500  # rows between two calls of `progress(done, total)`
+
+Progress = Callable[[int, int], None]
+
+
+def _rows_with_progress(rows, progress: Progress | None):
+    """The rows, calling `progress(done, total)` every few hundred rows and at the end."""
+    total = len(rows)
+    for done, item in enumerate(rows, start=1):
+        yield item
+        if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
+            progress(done, total)
+
 
 # Official nature codes (BCN table N_NATURE_UAI) of the schools the platform serves.
 NATURE_KINDS = {
@@ -133,20 +147,20 @@ class _Departements:
         return departement
 
 
-def departements_import(*, path: str | Path, dry_run: bool = False) -> ImportSummary:
+def departements_import(*, path: str | Path, dry_run: bool = False, progress: Progress | None = None) -> ImportSummary:
     """The département → académie → région table (BCN codes); legacy académies mapped, pseudo-académies skipped."""
     rows = read_csv(path, required=DEPARTEMENT_COLUMNS)
     summary = ImportSummary("Import des départements", dry_run=dry_run, rows=len(rows))
     academies = {a.code: a for a in Academie.objects.all()}
     wanted = {}
-    for row in rows:
+    for row in _rows_with_progress(rows, progress):
         code = _departement_code(row["codeDepartement"])
         if not code:
-            summary.skip(SKIP_NO_DEPARTEMENT)
+            summary.skip(SKIP_NO_DEPARTEMENT, line=row.line, key=row["libelleAcademie"])
             continue
         academie = academies.get(_academie_code(row["codeAcademie"]))
         if academie is None:
-            summary.skip(SKIP_OUT_OF_SCOPE)
+            summary.skip(SKIP_OUT_OF_SCOPE, line=row.line, key=code)
             continue
         if code in wanted:
             summary.duplicates += 1
@@ -192,19 +206,21 @@ def _unique_rows(rows, key, summary):
     for row in rows:
         uai = normalize_uai(row[key])
         if not is_valid_uai(uai):
-            summary.skip(SKIP_BAD_UAI)
+            summary.skip(SKIP_BAD_UAI, line=row.line, key=row[key])
             continue
         if uai in seen:
             if seen[uai] == row:
                 summary.duplicates += 1
             else:
-                summary.skip(SKIP_DUPLICATE_UAI)
+                summary.skip(SKIP_DUPLICATE_UAI, line=row.line, key=uai)
             continue
         seen[uai] = row
     return seen
 
 
-def etablissements_import(*, path: str | Path, dry_run: bool = False) -> ImportSummary:
+def etablissements_import(
+    *, path: str | Path, dry_run: bool = False, progress: Progress | None = None
+) -> ImportSummary:
     """The « adresse et géolocalisation des établissements » export of the annuaire de l’éducation."""
     rows = read_csv(path, required=ANNUAIRE_COLUMNS)
     summary = ImportSummary("Import de l’annuaire des établissements", dry_run=dry_run, rows=len(rows))
@@ -216,10 +232,10 @@ def etablissements_import(*, path: str | Path, dry_run: bool = False) -> ImportS
         existing = _existing(by_uai)
         to_create, to_update = [], []
         now = timezone.now()
-        for uai, row in by_uai.items():
+        for uai, row in _rows_with_progress(list(by_uai.items()), progress):
             academie = academies.get(_academie_code(row["code_academie"]))
             if academie is None:
-                summary.skip(SKIP_OUT_OF_SCOPE)
+                summary.skip(SKIP_OUT_OF_SCOPE, line=row.line, key=uai)
                 continue
             current = existing.get(uai)
             if fold(row["etat_etablissement_libe"]) == "FERME":
@@ -230,7 +246,7 @@ def etablissements_import(*, path: str | Path, dry_run: bool = False) -> ImportS
                 elif current is not None:
                     summary.unchanged += 1
                 else:
-                    summary.skip(SKIP_CLOSED)
+                    summary.skip(SKIP_CLOSED, line=row.line, key=uai)
                 continue
             departement = departements.get(
                 _departement_code(row["code_departement"]), row["libelle_departement"], academie
@@ -256,7 +272,7 @@ def etablissements_import(*, path: str | Path, dry_run: bool = False) -> ImportS
 IPS_FIELDS = ["ips", "effectif"]
 
 
-def ips_lycees_import(*, path: str | Path, dry_run: bool = False) -> ImportSummary:
+def ips_lycees_import(*, path: str | Path, dry_run: bool = False, progress: Progress | None = None) -> ImportSummary:
     """The « IPS des lycées » export: creates the lycées it does not know, sets their IPS and head count."""
     rows = read_csv(path, required=IPS_COLUMNS)
     summary = ImportSummary("Import des IPS des lycées", dry_run=dry_run, rows=len(rows))
@@ -269,10 +285,10 @@ def ips_lycees_import(*, path: str | Path, dry_run: bool = False) -> ImportSumma
         existing = _existing(by_uai)
         to_create, to_update = [], []
         now = timezone.now()
-        for uai, row in by_uai.items():
+        for uai, row in _rows_with_progress(list(by_uai.items()), progress):
             kind = IPS_KINDS.get(row["type_de_lycee"].strip().upper())
             if kind is None:
-                summary.skip(SKIP_UNKNOWN_TYPE)
+                summary.skip(SKIP_UNKNOWN_TYPE, line=row.line, key=uai)
                 continue
             values = {"ips": _decimal(row["ips_ensemble_gt_pro"]), "effectif": _int(row["effectifs_ensemble_gt_pro"])}
             current = existing.get(uai)
@@ -281,7 +297,7 @@ def ips_lycees_import(*, path: str | Path, dry_run: bool = False) -> ImportSumma
                 known = departements.by_code.get(code)
                 academie = known.academie if known else academies_by_name.get(fold(row["academie"]))
                 if academie is None:
-                    summary.skip(SKIP_UNKNOWN_ACADEMIE)
+                    summary.skip(SKIP_UNKNOWN_ACADEMIE, line=row.line, key=uai)
                     continue
                 departement = departements.get(code, row["departement"].title(), academie)
                 values |= {
@@ -326,8 +342,11 @@ def _collect(uai, values, current, fields, to_create, to_update, summary, now):
 
 def _save(to_create, to_update, fields, summary):
     Etablissement.objects.bulk_create(to_create, batch_size=BATCH)
-    created = _existing({e.uai: None for e in to_create})
-    etablissements_set_default_niveaux(etablissements=list(created.values()))
+    if connection.features.can_return_rows_from_bulk_insert:  # PostgreSQL, SQLite ≥ 3.35: the pks are set
+        created = to_create
+    else:
+        created = list(_existing({e.uai: None for e in to_create}).values())
+    etablissements_set_default_niveaux(etablissements=created)
     names = [name.removesuffix("_id") for name in fields]
     Etablissement.objects.bulk_update(to_update, [*names, "updated_at"], batch_size=BATCH)
     summary.created = len(to_create)

@@ -2,6 +2,7 @@ from django.urls import reverse
 
 from ppo.diagnostic.enums import CategorieAxe
 from ppo.diagnostic.models import AxeAmelioration, ObjectifCible
+from ppo.diagnostic.services import import_job_start
 from ppo.plans.enums import StatutProgramme
 from ppo.plans.services import programme_set_status
 from tests.diagnostic.factories import answered, etat_des_lieux, inventaire_questionnaire, programme_of, values
@@ -37,6 +38,13 @@ def url_cases(world):
     objectif = ObjectifCible.objects.create(programme=programme, indicateur=indicateur, target=60, horizon_year=2027)
     to_delete = ObjectifCible.objects.create(programme=programme, indicateur=indicateur, target=70, horizon_year=2027)
     axe = AxeAmelioration.objects.create(programme=programme, category=CategorieAxe.VIGILANCE, text="Décrochage")
+    job = import_job_start(
+        programme=programme,
+        user=director,
+        name="valeurs.csv",
+        data=f"uai;indicateur;annee;valeur\n{world.school.uai};ips;2023;101\n0000000A;ips;2023;99\n".encode(),
+    )
+    job_kwargs = {"pk": programme.pk, "job_pk": job.pk}
     p = {"pk": programme.pk}
     code = {"pk": programme.pk, "code": "inventaire-des-actions"}
     return [
@@ -56,6 +64,10 @@ def url_cases(world):
             data={"indicateur": indicateur.pk, "year": "2023", "value": "51,5", "scope": ""},
         ),
         UrlCase("diagnostic:import", reverse("diagnostic:import", kwargs=p), _editors()),
+        UrlCase("diagnostic:import_job", reverse("diagnostic:import_job", kwargs=job_kwargs), _editors()),
+        UrlCase(
+            "diagnostic:import_job_report", reverse("diagnostic:import_job_report", kwargs=job_kwargs), _editors()
+        ),
         UrlCase(
             "diagnostic:indicateur",
             reverse("diagnostic:indicateur", kwargs={"pk": programme.pk, "code": indicateur.code}),

@@ -1,6 +1,5 @@
 """Reading a CSV or XLSX file into a header and rows, and recognising its format from its columns."""
 
-import csv
 import io
 import re
 import unicodedata
@@ -9,6 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from openpyxl import load_workbook
+
+from ppo.referentiel.csvfile import ImportFileError, parse_csv
 
 NOT_PUBLISHED = {"", "nd", "n.d.", "#n/a", "na", "s", "-"}
 
@@ -72,23 +73,13 @@ def parse_year(raw: str, *, line: int) -> int:
     return int(match.group(1))
 
 
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ImportRefused("Le fichier n’est pas un texte lisible (encodage inconnu).")
-
-
-def _read_csv(data: bytes) -> list[list[str]]:
-    text = _decode(data)
-    first = text.split("\n", 1)[0]
-    delimiter = max([";", ",", "\t"], key=first.count)
+def _read_csv(data: bytes, *, name: str) -> list[list[str]]:
+    """Through the CSV reader shared by every importer: a cut or malformed file is refused with its line."""
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise ImportRefused("Le fichier CSV est mal formé : rien n’a été enregistré.", [str(exc)]) from None
+        table = parse_csv(data, name=name, delimiter=None, encodings=("utf-8-sig", "cp1252"))
+    except ImportFileError as error:
+        raise ImportRefused(error.message, error.details) from None
+    return [table.header, *(cells for _, cells in table.rows)], [line for line, _ in table.rows]
 
 
 def _cell(value) -> str:
@@ -112,28 +103,28 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
 
 
 def read_table(*, name: str, data: bytes) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The normalized header and the non-empty rows with their line numbers (1 is the header)."""
+    """The normalized header and the non-empty rows with their line numbers in the file (1 is the header)."""
     if not data:
         raise ImportRefused("Le fichier est vide.")
-    is_xlsx = name.lower().endswith(".xlsx") or data[:2] == b"PK"
-    table = _read_xlsx(data) if is_xlsx else _read_csv(data)
+    if name.lower().endswith(".xlsx") or data[:2] == b"PK":
+        return _xlsx_table(data)
+    table, lines = _read_csv(data, name=name)
+    return [normalize(cell) for cell in table[0]], list(zip(lines, table[1:], strict=True))
+
+
+def _xlsx_table(data: bytes) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    table = _read_xlsx(data)
+    start = 1
     while table and not any(cell.strip() for cell in table[0]):
         table.pop(0)
+        start += 1
     if not table:
         raise ImportRefused("Le fichier est vide.")
     header = [normalize(cell) for cell in table[0]]
-    while header and not header[-1] and is_xlsx:
+    while header and not header[-1]:
         header.pop()
     rows = []
-    for index, row in enumerate(table[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        if is_xlsx:
-            row = (row + [""] * len(header))[: len(header)]
-        elif len(row) != len(header):
-            raise ImportRefused(
-                "Le fichier est incomplet ou mal formé : rien n’a été enregistré.",
-                [f"Ligne {index} : {len(row)} colonnes au lieu de {len(header)}."],
-            )
-        rows.append((index, [cell.strip() for cell in row]))
+    for index, row in enumerate(table[1:], start=start + 1):
+        if any(cell.strip() for cell in row):
+            rows.append((index, [cell.strip() for cell in (row + [""] * len(header))[: len(header)]]))
     return header, rows

@@ -1,9 +1,11 @@
 """Analyser: the indicators of the school (table with trend, typing, import) and the questionnaires."""
 
+import io
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -11,11 +13,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ppo.diagnostic import perms
 from ppo.diagnostic.export import import_template_csv, import_template_xlsx
 from ppo.diagnostic.forms import ConfirmForm, ImportForm, ValeurForm
-from ppo.diagnostic.importers.base import ImportRefused
-from ppo.diagnostic.models import Indicateur, Questionnaire, ValeurIndicateur
+from ppo.diagnostic.models import ImportIndicateurs, Indicateur, Questionnaire, ValeurIndicateur
 from ppo.diagnostic.selectors import indicator_history, indicator_table, inventory_count, respondents
-from ppo.diagnostic.services import valeur_delete, valeur_save, valeurs_import
+from ppo.diagnostic.services import import_job_start, valeur_delete, valeur_save
 from ppo.diagnostic.views.common import base_context, programme_for
+from ppo.referentiel.csvfile import Skipped, write_report
 
 
 @login_required
@@ -121,22 +123,51 @@ def valeurs_import_view(request, pk):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         fichier = form.cleaned_data["fichier"]
-        try:
-            report = valeurs_import(
-                name=fichier.name,
-                data=fichier.read(),
-                user=request.user,
-                etablissement=programme.ppo.etablissement,
-                year=form.cleaned_data["year"],
-            )
-        except ImportRefused as refused:
-            context["refused"] = refused
-        else:
-            level = messages.success if report.values_written else messages.warning
-            level(request, report.summary)
-            return redirect("diagnostic:programme", pk=programme.pk)
+        job = import_job_start(
+            programme=programme,
+            user=request.user,
+            name=fichier.name,
+            data=fichier.read(),
+            year=form.cleaned_data["year"],
+        )
+        if job.status != ImportIndicateurs.Statut.REFUSE:
+            return redirect("diagnostic:import_job", pk=programme.pk, job_pk=job.pk)
+        context["refused"] = job
     context["form"] = form
     return render(request, "diagnostic/import_form.html", context)
+
+
+def _job_for(request, programme, job_pk) -> ImportIndicateurs:
+    """An import of this programme, seen by those who may import (the person who sent it among them)."""
+    _edit_context(request, programme, "")
+    return get_object_or_404(ImportIndicateurs, pk=job_pk, programme=programme)
+
+
+@login_required
+def import_job(request, pk, job_pk):
+    """The progress of an import, then its result. htmx asks again every two seconds until it is finished (286
+    stops the polling); without JavaScript, the button « Actualiser » does the same."""
+    programme = programme_for(request, pk)
+    job = _job_for(request, programme, job_pk)
+    context = _edit_context(request, programme, f"Import du fichier {job.file_name}")
+    context.update({"job": job, "url": request.path})
+    if request.htmx:
+        return render(request, "diagnostic/_import_status.html", context, status=286 if job.is_finished else 200)
+    return render(request, "diagnostic/import_job.html", context)
+
+
+@login_required
+def import_job_report(request, pk, job_pk):
+    """The skipped rows of a finished import as a CSV file (line, identifier, reason), text kept as text."""
+    programme = programme_for(request, pk)
+    job = _job_for(request, programme, job_pk)
+    if job.status != ImportIndicateurs.Statut.TERMINE:
+        raise Http404("Aucun rapport pour cet import.")
+    out = io.StringIO()
+    write_report(out, [Skipped(line=line, key=key, reason=reason) for line, key, reason in job.skipped])
+    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="rapport-import-{job.pk}.csv"'
+    return response
 
 
 @login_required

@@ -18,7 +18,7 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"Fichier introuvable : {path}")
         try:
-            records, rows = parse_metiers(path.read_bytes())
+            records, rows = parse_metiers(path.read_bytes(), name=path.name)
         except OnisepFileError as exc:
             raise CommandError("Fichier refusé, rien n’est importé :\n" + "\n".join(exc.errors)) from exc
         summary = metiers_import(records=records, rows=rows, dry_run=options["dry_run"])
