@@ -37,12 +37,19 @@ ERRORS = {
 }
 
 
+NO_NULL = "^[^\\x00]*$"
+
+
 def add_problem_responses(result, generator, request, public):
-    """Postprocessing hook: every operation documents its errors, as problem details."""
+    """Postprocessing hook: every operation documents its errors, as problem details, and what text it refuses."""
     result.setdefault("components", {}).setdefault("schemas", {})["Probleme"] = PROBLEM
     ref = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Probleme"}}}
     for operations in result.get("paths", {}).values():
         for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                schema = parameter.get("schema", {})
+                if schema.get("type") == "string" and "format" not in schema and "enum" not in schema:
+                    schema.setdefault("pattern", NO_NULL)  # Django refuses the NUL character in a text field
             responses = operation.setdefault("responses", {})
             for code, description in ERRORS.items():
                 responses.setdefault(code, {"description": description, "content": ref})

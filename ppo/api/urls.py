@@ -10,6 +10,7 @@ urlpatterns = [
     path("cles/<int:pk>/revoquer/", web_views.key_revoke, name="key_revoke"),
     path("v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("v1/referentiel/", views.Referentiel.as_view(), name="referentiel"),
     path("v1/etablissements/", views.EtablissementList.as_view(), name="etablissements"),
     path("v1/programmes/", views.ProgrammeList.as_view(), name="programmes"),
     path("v1/programmes/<uuid:public_id>/", views.ProgrammeDetail.as_view(), name="programme"),

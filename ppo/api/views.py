@@ -37,12 +37,12 @@ from ppo.api.serializers import (
 from ppo.campagnes import analysis
 from ppo.campagnes.models import TempsFort, Transmission
 from ppo.partenaires.forms import OffreForm
-from ppo.partenaires.models import Offre
+from ppo.partenaires.models import Offre, Secteur
 from ppo.partenaires.selectors import offres_public
 from ppo.partenaires.services.offres import OffreError, offre_create, offre_submit, offre_update
 from ppo.plans.enums import StatutProgramme
-from ppo.plans.models import Action, ProgrammeAnnuel
-from ppo.referentiel.models import Etablissement
+from ppo.plans.models import Action, Axe, ProgrammeAnnuel
+from ppo.referentiel.models import Academie, Etablissement, Niveau
 
 PUBLISHED = StatutProgramme.PUBLIE
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -147,6 +147,36 @@ class OffreList(PublicList):
 
     def get_queryset(self):
         return offres_public().select_related("structure", "academie").prefetch_related("niveaux", "axes")
+
+
+ReferentielSerializer = inline_serializer(
+    "Referentiel",
+    {
+        "niveaux": serializers.ListField(child=serializers.DictField()),
+        "axes": serializers.ListField(child=serializers.DictField()),
+        "academies": serializers.ListField(child=serializers.DictField()),
+        "secteurs": serializers.ListField(child=serializers.DictField()),
+    },
+)
+
+
+@extend_schema(
+    tags=["public"], summary="Identifiants des niveaux, axes, académies et secteurs", responses=ReferentielSerializer
+)
+class Referentiel(LoggedMixin, APIView):
+    """The ids a partner needs to write an offer (`niveaux`, `axes`, `academie`, `secteurs`)."""
+
+    permission_classes = [permissions.AllowAny]
+
+    def get(self, request):
+        return Response(
+            {
+                "niveaux": list(Niveau.objects.order_by("order").values("id", "code", "label")),
+                "axes": list(Axe.objects.order_by("number").values("id", "number", "short_label")),
+                "academies": list(Academie.objects.order_by("code").values("id", "code", "name")),
+                "secteurs": list(Secteur.objects.order_by("label").values("id", "label")),
+            }
+        )
 
 
 # --- Académie and bassin, with a key ----------------------------------------------------------------------------
@@ -286,7 +316,12 @@ def _ids_ok(value) -> bool:
 def _validated(data, instance=None) -> OffreForm:
     if not isinstance(data, dict):
         raise exceptions.ValidationError({"non_field_errors": ["Envoyez un objet JSON."]})
-    base = {}
+    # Like the screen's form for a new offer: a box left out keeps the model's default (free, all year).
+    base = {
+        f.name: f.default
+        for f in Offre._meta.fields
+        if f.name in OffreForm.Meta.fields and f.get_internal_type() == "BooleanField"
+    }
     if instance is not None:
         base = model_to_dict(instance, fields=OffreForm.Meta.fields)
         base = {k: [o.pk for o in v] if isinstance(v, list) else v for k, v in base.items()}

@@ -124,3 +124,15 @@ def test_ids_out_of_range_are_refused_not_crashed(world, client):
     )
     assert response.status_code == 400
     assert set(response.json()["erreurs"]) == {"secteurs", "academie", "niveaux"}
+
+
+def test_booleans_left_out_keep_the_defaults_and_ids_are_published(world, client):
+    ids = client.get(reverse("api:referentiel")).json()
+    assert {"code": "3e"}.items() <= next(n for n in ids["niveaux"] if n["code"] == "3e").items()
+    data = _offer()
+    del data["is_free"], data["all_year"]
+    response = client.post(
+        reverse("api:partenaire_offres"), data, content_type="application/json", **auth(partner_key(world))
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["is_free"] is True and response.json()["all_year"] is True

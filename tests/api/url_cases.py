@@ -27,6 +27,7 @@ def url_cases(world):
         UrlCase("api:key_revoke", url("key_revoke", key.pk), expect(403, anonyme=LOGIN, academie=200, admin=200)),
         UrlCase("api:schema", url("schema"), public()),
         UrlCase("api:docs", url("docs"), public()),
+        UrlCase("api:referentiel", url("referentiel"), public()),
         UrlCase("api:etablissements", url("etablissements"), public()),
         UrlCase("api:programmes", url("programmes"), public()),
         UrlCase("api:programme", url("programme", programme.public_id), public()),
