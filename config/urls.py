@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include("ppo.documents.urls")),
     path("academie/", include("ppo.campagnes.urls")),
     path("partenaires/", include("ppo.partenaires.urls")),
+    path("api/", include("ppo.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -7,7 +7,18 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.world import ROLES
 
-APPS = ["core", "comptes", "referentiel", "plans", "diagnostic", "suivi", "documents", "campagnes", "partenaires"]
+APPS = [
+    "core",
+    "comptes",
+    "referentiel",
+    "plans",
+    "diagnostic",
+    "suivi",
+    "documents",
+    "campagnes",
+    "partenaires",
+    "api",
+]
 IGNORED_NAMESPACES = {"admin", "djdt"}
 IGNORED_NAMES = {"oidc_authentication_init", "oidc_authentication_callback", "oidc_logout"}
 

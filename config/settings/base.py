@@ -37,6 +37,10 @@ INSTALLED_APPS = [
     "mozilla_django_oidc",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # Domain apps
     "ppo.core",
     "ppo.referentiel",
@@ -47,6 +51,7 @@ INSTALLED_APPS = [
     "ppo.suivi",
     "ppo.campagnes",
     "ppo.documents",
+    "ppo.api",
 ]
 
 MIDDLEWARE = [
@@ -58,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "ppo.comptes.middleware.ActiveMembershipMiddleware",
+    "ppo.api.middleware.ApiCallLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -213,3 +219,41 @@ SITE_TITLE = "Programme pluriannuel d’orientation"
 SITE_TAGLINE = "Écrire, conduire et évaluer le PPO de chaque établissement"
 AXES_VERBOSE = env.bool("AXES_VERBOSE", default=False)
 DSFR_MARK_OPTIONAL_FIELDS = True
+
+# API (/api/v1/, ADR 012): Django REST framework, schema by drf-spectacular. Keys only (no session): a call reads or
+# writes within the scope of its key; anonymous calls read what is public.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["ppo.api.authentication.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "ppo.api.pagination.StableCursorPagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["ppo.api.throttling.KeyOrAddressThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "key": env("API_RATE_KEY", default="600/min"),
+        "anonyme": env("API_RATE_ANONYMOUS", default="120/min"),
+    },
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "ppo.api.problems.problem_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API de la plateforme PPO",
+    "DESCRIPTION": (
+        "Les PPO publiés des établissements, les temps forts des académies et le catalogue des partenaires, sans "
+        "clé ; avec une clé d’API (créée dans la plateforme, page « Clés d’API »), les données du périmètre d’une "
+        "académie ou d’un bassin, et les offres d’une structure partenaire. Listes paginées par curseur ; erreurs "
+        "au format RFC 9457 (application/problem+json)."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "ppo.api.schema.add_problem_responses",
+    ],
+}

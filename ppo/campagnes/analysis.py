@@ -391,10 +391,13 @@ def campagne_of_scope(schools, *, year) -> Campagne | None:
 
 
 def scope(*, user, filtres: Filtres):
-    """The schools the figures count and the campaign shown: when the scope has one campaign, only the kinds of
-    school it concerns."""
-    schools = schools_for(user=user, filtres=filtres)
-    campagne = campagne_of_scope(schools, year=filtres.year)
+    """The schools of the user's scope under the filters, and the campaign of the year (when one académie)."""
+    return _campaign_scope(schools_for(user=user, filtres=filtres), year=filtres.year)
+
+
+def _campaign_scope(schools, *, year: int):
+    """Restricted to the kinds of school the campaign of the scope concerns."""
+    campagne = campagne_of_scope(schools, year=year)
     if campagne is not None and campagne.kinds:
         schools = schools.filter(Q(kind__in=campagne.kinds) | ~Q(academie_id=campagne.academie_id))
     return schools, campagne
@@ -402,7 +405,17 @@ def scope(*, user, filtres: Filtres):
 
 def dashboard(*, user, filtres: Filtres, today: datetime.date) -> dict:
     schools, campagne = scope(user=user, filtres=filtres)
-    year = filtres.year
+    tables = _tables(schools, campagne, year=filtres.year, today=today)
+    return {"campagne": campagne, "tables": {t.code: t for t in tables}}
+
+
+def dashboard_tables(schools, *, year: int, today: datetime.date) -> list[Table]:
+    """The dashboard's tables for a given set of schools (the API's key scopes)."""
+    schools, campagne = _campaign_scope(schools, year=year)
+    return _tables(schools, campagne, year=year, today=today)
+
+
+def _tables(schools, campagne, *, year: int, today: datetime.date) -> list[Table]:
     cells = grid_cells(schools, year=year)
     tables = [
         status_table(schools, year=year, today=today),
@@ -414,4 +427,4 @@ def dashboard(*, user, filtres: Filtres, today: datetime.date) -> dict:
     ]
     if campagne is not None:
         tables.append(priorities_table(schools, year=year, priorites=list(campagne.priorites.all())))
-    return {"campagne": campagne, "tables": {t.code: t for t in tables}}
+    return tables

@@ -10,7 +10,7 @@ from importlib import import_module
 
 from django.apps import apps
 
-APP_ORDER = ["plans", "diagnostic", "suivi", "documents", "campagnes", "partenaires", "referentiel", "comptes"]
+APP_ORDER = ["plans", "diagnostic", "suivi", "documents", "campagnes", "partenaires", "referentiel", "comptes", "api"]
 
 
 @dataclass(frozen=True)
