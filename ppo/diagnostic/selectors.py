@@ -3,40 +3,85 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Q
 
 from ppo.diagnostic.charts import sparkline
 from ppo.diagnostic.enums import StatutReponse
-from ppo.diagnostic.models import ActionInventaire, Answer, Question, Reponse, Section, ValeurIndicateur
+from ppo.diagnostic.models import (
+    ActionInventaire,
+    Answer,
+    ObjectifCible,
+    Question,
+    Reponse,
+    Section,
+    ValeurArchivee,
+    ValeurIndicateur,
+)
+from ppo.diagnostic.validation import scope_key
 from ppo.plans.models import Action
+from ppo.referentiel.models import Etablissement
 
 # --- Indicators -------------------------------------------------------------------------------------------------
 
 
 def indicator_series(*, etablissement, indicateur, scope: str = "") -> list[ValeurIndicateur]:
-    """The values of one indicator for one school, oldest year first."""
+    """The values of one indicator for one school, oldest year first (« Ensemble » = blank, case aside)."""
     return list(
-        ValeurIndicateur.objects.filter(etablissement=etablissement, indicateur=indicateur, scope=scope).order_by(
-            "year"
-        )
+        ValeurIndicateur.objects.filter(
+            etablissement=etablissement, indicateur=indicateur, scope_key=scope_key(scope)
+        ).order_by("year")
     )
 
 
 def latest_value(*, etablissement, indicateur, scope: str = "") -> ValeurIndicateur | None:
     return (
-        ValeurIndicateur.objects.filter(etablissement=etablissement, indicateur=indicateur, scope=scope)
+        ValeurIndicateur.objects.filter(etablissement=etablissement, indicateur=indicateur, scope_key=scope_key(scope))
         .order_by("-year")
         .first()
     )
 
 
 def indicator_history(*, etablissement, indicateur) -> list[ValeurIndicateur]:
-    """Every value of one indicator for one school, every scope, with who typed it."""
+    """Every value of one indicator for one school, every scope, with who typed it and what was set aside."""
     return list(
         ValeurIndicateur.objects.filter(etablissement=etablissement, indicateur=indicateur)
         .select_related("entered_by")
-        .order_by("scope", "-year")
+        .prefetch_related(Prefetch("archives", queryset=ValeurArchivee.objects.select_related("entered_by")))
+        .order_by("scope_key", "-year")
     )
+
+
+def out_of_range_filter() -> Q:
+    """Values below the minimum or above the maximum of their indicator (checked in the database)."""
+    return Q(indicateur__min_value__isnull=False, value__lt=F("indicateur__min_value")) | Q(
+        indicateur__max_value__isnull=False, value__gt=F("indicateur__max_value")
+    )
+
+
+def out_of_range_values(*, etablissements) -> list[ValeurIndicateur]:
+    """Values recorded before the ranges existed (or before a range was narrowed) that must be corrected.
+
+    `etablissements`: one school or a queryset of schools. One query."""
+    if isinstance(etablissements, Etablissement):
+        values = ValeurIndicateur.objects.filter(etablissement=etablissements)
+    else:
+        values = ValeurIndicateur.objects.filter(etablissement__in=etablissements)
+    return list(
+        values.filter(out_of_range_filter())
+        .select_related("indicateur", "etablissement")
+        .order_by("etablissement__name", "indicateur__order", "scope_key", "year")
+    )
+
+
+def out_of_range_objectifs(*, programme) -> list[ObjectifCible]:
+    """Target objectives of the programme whose baseline or target is outside the indicator's range. One query."""
+    low = Q(indicateur__min_value__isnull=False) & (
+        Q(baseline__lt=F("indicateur__min_value")) | Q(target__lt=F("indicateur__min_value"))
+    )
+    high = Q(indicateur__max_value__isnull=False) & (
+        Q(baseline__gt=F("indicateur__max_value")) | Q(target__gt=F("indicateur__max_value"))
+    )
+    return list(programme.objectifs_cibles.filter(low | high).select_related("indicateur"))
 
 
 def trend_label(values: list) -> str:
@@ -79,16 +124,17 @@ def indicator_table(*, etablissement, max_years: int = 5) -> IndicatorTable:
     values = list(
         ValeurIndicateur.objects.filter(etablissement=etablissement)
         .select_related("indicateur")
-        .order_by("indicateur__order", "indicateur__label", "scope", "year")
+        .order_by("indicateur__order", "indicateur__label", "scope_key", "year")
     )
     years = sorted({v.year for v in values})[-max_years:]
     by_key = defaultdict(dict)
     for v in values:
-        by_key[(v.indicateur, v.scope)][v.year] = v
+        by_key[(v.indicateur, v.scope_key)][v.year] = v
     table = IndicatorTable(years=years)
-    for (indicateur, scope), per_year in by_key.items():
+    for (indicateur, _key), per_year in by_key.items():
         cells = [per_year.get(y) for y in years]
         numbers = [c.value if c else None for c in cells]
+        scope = per_year[max(per_year)].scope  # the label of the latest value
         table.rows.append(
             IndicatorRow(
                 indicateur=indicateur, scope=scope, values=cells, trend=trend_label(numbers), chart=sparkline(numbers)
@@ -173,10 +219,10 @@ def objectifs_with_trend(*, programme) -> list[ObjectifView]:
     ).order_by("year")
     series = defaultdict(list)
     for v in values:
-        series[(v.indicateur_id, v.scope)].append(v)
+        series[(v.indicateur_id, v.scope_key)].append(v)
     views = []
     for o in objectifs:
-        s = series.get((o.indicateur_id, o.scope), [])
+        s = series.get((o.indicateur_id, scope_key(o.scope)), [])
         numbers = [v.value for v in s]
         views.append(
             ObjectifView(
