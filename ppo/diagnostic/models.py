@@ -126,11 +126,18 @@ class ValeurIndicateur(models.Model):
     def __str__(self):
         return f"{self.indicateur} {self.year} : {self.value}"
 
-    def clean(self):
-        from ppo.diagnostic.validation import check_value, scope_key, scope_label
+    def save(self, *args, **kwargs):
+        # `scope_key` is derived from `scope`, never typed: kept true on every save (the services also set it on
+        # bulk writes, which bypass save()).
+        from ppo.diagnostic.validation import scope_key, scope_label
 
         self.scope = scope_label(self.scope)
         self.scope_key = scope_key(self.scope)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        from ppo.diagnostic.validation import check_value
+
         if self.indicateur_id is not None and self.value is not None:
             check_value(indicateur=self.indicateur, value=self.value, field="value")
 

@@ -1,12 +1,14 @@
 """Reads of the diagnostic. Each page costs a fixed number of queries, whatever the amount of data."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import F, Prefetch, Q
 
+from ppo.comptes.enums import Role
+from ppo.comptes.models import Membership
 from ppo.diagnostic.charts import sparkline
-from ppo.diagnostic.enums import StatutReponse
+from ppo.diagnostic.enums import Public, StatutReponse, TypeQuestion
 from ppo.diagnostic.models import (
     ActionInventaire,
     Answer,
@@ -184,6 +186,100 @@ def side_by_side(*, programme, questionnaire) -> tuple[list, list]:
         ]
         sections.append((section, rows))
     return reponses, sections
+
+
+AUDIENCE_ROLES = {Public.DIRECTION: (Role.DIRECTION,), Public.EQUIPES: (Role.DIRECTION, Role.REDACTEUR)}
+
+
+def expected_respondents(*, programme, questionnaire) -> list:
+    """The school's people who are asked to answer (`Questionnaire.audience`), by name. One query."""
+    roles = AUDIENCE_ROLES.get(questionnaire.audience, ())
+    memberships = (
+        Membership.objects.filter(
+            etablissement_id=programme.ppo.etablissement_id,
+            role__in=roles,
+            is_active=True,
+            confirmed_at__isnull=False,
+            user__is_active=True,
+        )
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "user__pk")
+    )
+    people = {}
+    for m in memberships:
+        people.setdefault(m.user_id, m.user)
+    return list(people.values())
+
+
+@dataclass
+class QuestionCounts:
+    question: Question
+    answered: int  # submitted answers that say something (a choice, yes or no, a number, a text, an action)
+    counts: list  # (label, count) for yes/no and choices; empty otherwise
+    numbers: dict | None = None  # n, min, max, mean, sum of the numbers given
+
+
+@dataclass
+class Aggregate:
+    submitted: list  # Reponse, sent
+    drafts: list  # Reponse, started but not sent (their content stays private)
+    missing: list  # User expected to answer who has not started
+    sections: list  # (section, [QuestionCounts])
+
+
+def aggregated(*, programme, questionnaire) -> Aggregate:
+    """Per question, how many of the submitted answers say what; who has not answered yet. Fixed number of queries."""
+    people = respondents(programme=programme, questionnaire=questionnaire)
+    submitted = [r for r in people if r.is_submitted]
+    started = {r.respondent_id for r in people}
+    missing = [
+        u for u in expected_respondents(programme=programme, questionnaire=questionnaire) if u.pk not in started
+    ]
+    answers = defaultdict(list)
+    for a in Answer.objects.filter(reponse__in=[r.pk for r in submitted]):
+        answers[a.question_id].append(a)
+    items = Counter(
+        ActionInventaire.objects.filter(reponse__in=[r.pk for r in submitted]).values_list("reponse_id", flat=True)
+    )
+    sections = []
+    for section in questionnaire_sections(questionnaire=questionnaire):
+        rows = []
+        for q in section.questions.all():
+            given = answers.get(q.pk, [])
+            if q.kind == TypeQuestion.ACTIONS:
+                rows.append(
+                    QuestionCounts(
+                        question=q,
+                        answered=len(items),
+                        counts=[("Actions listées", sum(items.values()))],
+                    )
+                )
+                continue
+            counts, numbers = [], None
+            if q.kind == TypeQuestion.OUI_NON:
+                counts = [
+                    ("Oui", sum(1 for a in given if a.yes_no is True)),
+                    ("Non", sum(1 for a in given if a.yes_no is False)),
+                ]
+            elif q.kind == TypeQuestion.CHOIX:
+                tally = Counter(a.choice for a in given if a.choice)
+                counts = [(c, tally.get(c, 0)) for c in q.choices]
+                counts += [(c, n) for c, n in tally.items() if c not in q.choices]  # a choice since removed
+            elif q.kind == TypeQuestion.NOMBRE:
+                values = [a.number for a in given if a.number is not None]
+                if values:
+                    numbers = {
+                        "n": len(values),
+                        "min": min(values),
+                        "max": max(values),
+                        "sum": sum(values),
+                        "mean": round(sum(values) / len(values), 2),
+                    }
+            said = sum(1 for a in given if a.text.strip() or a.yes_no is not None or a.choice or a.number is not None)
+            rows.append(QuestionCounts(question=q, answered=said, counts=counts, numbers=numbers))
+        sections.append((section, rows))
+    drafts = [r for r in people if not r.is_submitted]
+    return Aggregate(submitted=submitted, drafts=drafts, missing=missing, sections=sections)
 
 
 def inventory_count(*, programme) -> int:

@@ -39,6 +39,7 @@ def programme(request, pk):
                 "submitted": sum(1 for r in people if r.is_submitted),
                 "drafts": sum(1 for r in people if not r.is_submitted),
                 "mine": mine,
+                "may_answer": perms.can_answer_questionnaire(request.user, programme, questionnaire),
             }
         )
     context = base_context(request, programme, f"Analyser — {etablissement.name}")
