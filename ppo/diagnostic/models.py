@@ -5,6 +5,7 @@ objectives and improvement axes belong to one annual programme.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from ppo.diagnostic.enums import (
@@ -361,15 +362,18 @@ class ObjectifCible(models.Model):
         return f"{self.indicateur} : {self.target} en {self.horizon_year}"
 
     def clean(self):
-        from ppo.diagnostic.validation import check_value, scope_label
+        from ppo.diagnostic.validation import scope_label, value_error
 
         self.scope = scope_label(self.scope)
         if self.indicateur_id is None:
             return
-        if self.baseline is not None:
-            check_value(indicateur=self.indicateur, value=self.baseline, field="baseline")
-        if self.target is not None:
-            check_value(indicateur=self.indicateur, value=self.target, field="target")
+        errors = {
+            name: error
+            for name in ("baseline", "target")
+            if (error := value_error(indicateur=self.indicateur, value=getattr(self, name)))
+        }
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def horizon_label(self) -> str:
