@@ -7,6 +7,7 @@ from django.shortcuts import render
 from ppo.comptes.perms import supervised_etablissements
 from ppo.diagnostic import perms
 from ppo.diagnostic.selectors import out_of_range_values
+from ppo.diagnostic.views.common import url_or_none
 
 
 @login_required
@@ -21,6 +22,11 @@ def valeurs_a_corriger(request):
             "title": "Valeurs d’indicateurs à corriger",
             "values": values,
             "schools": len({v.etablissement_id for v in values}),
-            "breadcrumb_data": {"links": [], "current": "Valeurs d’indicateurs à corriger"},
+            "breadcrumb_data": {
+                "links": [{"url": url, "title": "Analyse"}]
+                if (url := url_or_none("campagnes:tableau_de_bord"))
+                else [],
+                "current": "Valeurs d’indicateurs à corriger",
+            },
         },
     )
