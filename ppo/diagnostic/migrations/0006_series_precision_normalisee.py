@@ -37,7 +37,15 @@ def _label(scopes_newest_first):
     return next(s for s in scopes_newest_first if counts[s] == best)
 
 
+def _immediate(schema_editor):
+    """PostgreSQL: check the foreign keys at once, so that the constraint change after the data in this same
+    transaction does not meet pending trigger events."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 def merge_series(apps, schema_editor):
+    _immediate(schema_editor)
     ValeurIndicateur = apps.get_model("diagnostic", "ValeurIndicateur")
     ValeurArchivee = apps.get_model("diagnostic", "ValeurArchivee")
     fields = ("pk", "etablissement_id", "indicateur_id", "year", "scope", "imported_at")
@@ -81,6 +89,7 @@ def merge_series(apps, schema_editor):
 
 
 def unmerge_series(apps, schema_editor):
+    _immediate(schema_editor)
     ValeurIndicateur = apps.get_model("diagnostic", "ValeurIndicateur")
     ValeurArchivee = apps.get_model("diagnostic", "ValeurArchivee")
     archives = ValeurArchivee.objects.select_related("valeur")
