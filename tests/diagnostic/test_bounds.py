@@ -200,3 +200,25 @@ def _count(client, url):
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     return len(queries.captured_queries)
+
+
+def test_the_import_page_shows_the_refusal_with_the_line_and_writes_nothing(client, setting):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    _school, director, programme = setting
+    client.force_login(director)
+    upload = SimpleUploadedFile("fiche.csv", b"indicateur;annee;valeur\ntaux_poursuite_etudes;2023;140\n")
+    response = client.post(reverse("diagnostic:import", kwargs={"pk": programme.pk}), {"fichier": upload})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "rien n’a été enregistré" in page
+    assert "Ligne 2 : Taux de poursuite d’études : la valeur 140\u00a0% est hors de l’intervalle admis" in page
+    assert not ValeurIndicateur.objects.exists()
+
+
+def test_the_admin_path_uses_the_same_check(setting):
+    school, _director, _programme = setting
+    valeur = ValeurIndicateur(etablissement=school, indicateur=_taux(), year=2023, value=Decimal(149))
+    with pytest.raises(ValidationError) as error:
+        valeur.full_clean()
+    assert error.value.message_dict["value"] == [value_error(indicateur=_taux(), value=Decimal(149))]
