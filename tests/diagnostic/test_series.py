@@ -148,6 +148,14 @@ def test_the_migration_merges_duplicate_series_keeping_every_value_and_reverses(
     value(2022, "apprentis", 19, age=10)
     untouched = value(2022, "Ensemble", 55, school_id=other.pk)
     assert Valeur.objects.count() == 8
+    Objectif = old_apps.get_model("diagnostic", "ObjectifCible")
+    programme_id = programme_of(school, author).pk
+    ensemble = Objectif.objects.create(
+        programme_id=programme_id, indicateur_id=taux, scope="ENSEMBLE", target=50, horizon_year=2027
+    )
+    capitals = Objectif.objects.create(
+        programme_id=programme_id, indicateur_id=taux, scope="APPRENTIS", target=30, horizon_year=2027
+    )
 
     new_apps = _migrate(AFTER)
     Valeur = new_apps.get_model("diagnostic", "ValeurIndicateur")
@@ -180,6 +188,9 @@ def test_the_migration_merges_duplicate_series_keeping_every_value_and_reverses(
     assert Valeur.objects.get(pk=seeded_2023).scope == ""
     assert Valeur.objects.get(pk=only_ensemble).scope == ""
     assert Valeur.objects.get(pk=untouched).scope_key == ""
+    Objectif = new_apps.get_model("diagnostic", "ObjectifCible")
+    assert Objectif.objects.get(pk=ensemble.pk).scope == ""
+    assert Objectif.objects.get(pk=capitals.pk).scope == "apprentis"  # the label of the school's series
 
     old_apps = _migrate(BEFORE)
     Valeur = old_apps.get_model("diagnostic", "ValeurIndicateur")

@@ -13,6 +13,10 @@ Merging the existing duplicates, nothing is lost:
   author and date, attached to the value kept, and the indicator's history page shows it.
 Reversed: the former labels are restored, the values set aside become values again (with their own précision,
 so the former constraint holds) and the archive is emptied.
+
+The target objectives follow their series: an objective whose précision is « Ensemble » (any case) gets the blank
+précision, another takes the label of the school's series with the same key. Reversed: left as they are (the
+label is the same précision, written the way the series writes it).
 """
 
 import re
@@ -86,6 +90,25 @@ def merge_series(apps, schema_editor):
                 entered_by_id=older.entered_by_id,
             )
             older.delete()
+
+
+def align_objectifs(apps, schema_editor):
+    ValeurIndicateur = apps.get_model("diagnostic", "ValeurIndicateur")
+    ObjectifCible = apps.get_model("diagnostic", "ObjectifCible")
+    for objectif in ObjectifCible.objects.exclude(scope="").select_related("programme__ppo"):
+        key = _key(objectif.scope)
+        label = (
+            ValeurIndicateur.objects.filter(
+                etablissement_id=objectif.programme.ppo.etablissement_id,
+                indicateur_id=objectif.indicateur_id,
+                scope_key=key,
+            )
+            .values_list("scope", flat=True)
+            .first()
+        )
+        label = "" if key == "" else (label if label is not None else " ".join(objectif.scope.split()))
+        if label != objectif.scope:
+            ObjectifCible.objects.filter(pk=objectif.pk).update(scope=label)
 
 
 def unmerge_series(apps, schema_editor):
@@ -200,6 +223,7 @@ class Migration(migrations.Migration):
         ),
         migrations.RemoveConstraint(model_name="valeurindicateur", name="valeur_unique_per_year_and_scope"),
         migrations.RunPython(merge_series, unmerge_series),
+        migrations.RunPython(align_objectifs, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name="valeurindicateur",
             constraint=models.UniqueConstraint(
