@@ -2,15 +2,36 @@
 
 from django.contrib import admin
 
-from ppo.diagnostic.models import Indicateur, Question, Questionnaire, Section, ValeurIndicateur
+from ppo.diagnostic.models import Indicateur, Question, Questionnaire, Section, ValeurArchivee, ValeurIndicateur
 
 
 @admin.register(Indicateur)
 class IndicateurAdmin(admin.ModelAdmin):
-    list_display = ["label", "code", "unit", "category", "source", "order"]
-    list_filter = ["category", "source"]
-    list_editable = ["order"]
+    """Units and valid ranges are data: a range changed here applies at once to typing, imports and objectives."""
+
+    list_display = ["label", "code", "unit", "min_value", "max_value", "category", "source", "order"]
+    list_filter = ["category", "unit", "source"]
+    list_editable = ["min_value", "max_value", "order"]
     search_fields = ["label", "code"]
+
+
+class ValeurArchiveeInline(admin.TabularInline):
+    model = ValeurArchivee
+    extra = 0
+    can_delete = False
+    readonly_fields = [
+        "motif",
+        "scope",
+        "value",
+        "source",
+        "source_detail",
+        "recorded_at",
+        "entered_by",
+        "archived_at",
+    ]
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(ValeurIndicateur)
@@ -20,6 +41,7 @@ class ValeurIndicateurAdmin(admin.ModelAdmin):
     list_select_related = ["etablissement", "indicateur"]
     search_fields = ["etablissement__uai", "etablissement__name"]
     raw_id_fields = ["etablissement", "entered_by"]
+    inlines = [ValeurArchiveeInline]
 
 
 class SectionInline(admin.TabularInline):
@@ -35,6 +57,7 @@ class QuestionInline(admin.StackedInline):
 @admin.register(Questionnaire)
 class QuestionnaireAdmin(admin.ModelAdmin):
     list_display = ["title", "audience", "order"]
+    list_editable = ["audience"]
     inlines = [SectionInline]
 
 

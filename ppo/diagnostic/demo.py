@@ -41,7 +41,7 @@ INSERJEUNES = [
 ]
 # session (years before N: the session of June N-1 closes the school year N-2), réussite, élèves, filles par niveau,
 # garçons par niveau, IPS
-DNB = [(3, "84,1", 512, 62, 66, 1032), (2, "86,5", 498, 60, 64, "103,8"), (1, "88,2", 505, 63, 63, "104,5")]
+DNB = [(3, "84,1", 512, 62, 66, "103,2"), (2, "86,5", 498, 60, 64, "103,8"), (1, "88,2", 505, 63, 63, "104,5")]
 OBJECTIFS = [
     ("taux_emploi_6_mois", 58, "Renforcer les liens avec les entreprises du bassin."),
     ("taux_tle_consolidation_bts", 100, "Cible nationale : tous les élèves de terminale bac pro."),

@@ -17,9 +17,32 @@ class Unite(models.TextChoices):
     EFFECTIF = "effectif", "Nombre d’élèves"
     NOMBRE = "nombre", "Nombre"
     INDICE = "indice", "Indice"
+    RATIO = "ratio", "Ratio"
+    HEURES = "heures", "Heures"
 
 
-UNIT_SYMBOLS = {Unite.POURCENT: "%", Unite.POINTS: "pts", Unite.EFFECTIF: "élèves", Unite.NOMBRE: "", Unite.INDICE: ""}
+UNIT_SYMBOLS = {
+    Unite.POURCENT: "%",
+    Unite.POINTS: "pts",
+    Unite.EFFECTIF: "élèves",
+    Unite.NOMBRE: "",
+    Unite.INDICE: "",
+    Unite.RATIO: "",
+    Unite.HEURES: "h",
+}
+
+# The valid range each unit suggests (min, max; None: no bound). The data migration `0007_indicateur_bornes` fills
+# the existing indicators with it (the IPS gets its own, 40 to 180); the administration may change any of them.
+UNIT_BOUNDS = {
+    Unite.POURCENT: (0, 100),
+    Unite.POINTS: (-100, 100),
+    Unite.EFFECTIF: (0, None),
+    Unite.NOMBRE: (0, None),
+    Unite.INDICE: (None, None),
+    Unite.RATIO: (0, None),
+    Unite.HEURES: (0, None),
+}
+IPS_BOUNDS = (40, 180)
 
 
 class SourceValeur(models.TextChoices):

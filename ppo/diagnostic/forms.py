@@ -6,6 +6,7 @@ from ppo.campagnes.selectors import campagne_for
 from ppo.core.dates import current_school_year
 from ppo.diagnostic.enums import CategorieAxe, TypeQuestion
 from ppo.diagnostic.models import Indicateur, ObjectifCible
+from ppo.diagnostic.validation import value_error
 from ppo.plans.enums import TypeAction
 from ppo.plans.models import Axe
 from ppo.referentiel.models import Niveau
@@ -21,8 +22,9 @@ def _recent_years(back: int = 8, ahead: int = 0):
 
 class IndicateurChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        unit = f" ({obj.unit_symbol})" if obj.unit_symbol else ""
-        return f"{obj.label}{unit}"
+        if obj.range_label:
+            return f"{obj.label} ({obj.range_label})"
+        return f"{obj.label} ({obj.unit_symbol})" if obj.unit_symbol else obj.label
 
 
 class ValeurForm(DsfrBaseForm):
@@ -40,6 +42,13 @@ class ValeurForm(DsfrBaseForm):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = _recent_years()
         self.fields["year"].initial = current_school_year() - 1
+
+    def clean(self):
+        cleaned = super().clean()
+        indicateur, value = cleaned.get("indicateur"), cleaned.get("value")
+        if indicateur is not None and (error := value_error(indicateur=indicateur, value=value)):
+            self.add_error("value", error)
+        return cleaned
 
 
 class ImportForm(DsfrBaseForm):

@@ -5,6 +5,7 @@ objectives and improvement axes belong to one annual programme.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from ppo.diagnostic.enums import (
@@ -34,15 +35,46 @@ class Indicateur(models.Model):
         blank=True,
         help_text="Par exemple « spécialité » ou « public » quand une valeur porte sur une partie des élèves.",
     )
+    min_value = models.DecimalField(
+        "valeur minimale",
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Une valeur plus petite est refusée (saisie, import, objectif). Vide : pas de minimum.",
+    )
+    max_value = models.DecimalField(
+        "valeur maximale",
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Une valeur plus grande est refusée (saisie, import, objectif). Vide : pas de maximum.",
+    )
     order = models.PositiveSmallIntegerField("ordre", default=0)
 
     class Meta:
         verbose_name = "indicateur"
         verbose_name_plural = "indicateurs"
         ordering = ["order", "label"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(min_value__isnull=True)
+                | models.Q(max_value__isnull=True)
+                | models.Q(min_value__lte=models.F("max_value")),
+                name="indicateur_min_lte_max",
+                violation_error_message="La valeur minimale doit être inférieure ou égale à la valeur maximale.",
+            )
+        ]
 
     def __str__(self):
         return self.label
+
+    @property
+    def range_label(self) -> str:
+        from ppo.diagnostic.validation import range_label
+
+        return range_label(self)
 
     @property
     def unit_symbol(self) -> str:
@@ -65,6 +97,14 @@ class ValeurIndicateur(models.Model):
     scope = models.CharField(
         "précision", max_length=120, blank=True, default="", help_text="Spécialité, public (apprentis…)."
     )
+    scope_key = models.CharField(
+        "clé de la précision",
+        max_length=120,
+        blank=True,
+        default="",
+        editable=False,
+        help_text="La précision sans casse, accents ni espaces en trop ; vide pour « Ensemble ».",
+    )
     value = models.DecimalField("valeur", max_digits=10, decimal_places=2)
     source = models.CharField("source", max_length=20, choices=SourceValeur.choices, default=SourceValeur.SAISIE)
     source_detail = models.CharField("fichier d’origine", max_length=200, blank=True)
@@ -76,15 +116,65 @@ class ValeurIndicateur(models.Model):
     class Meta:
         verbose_name = "valeur d’indicateur"
         verbose_name_plural = "valeurs d’indicateurs"
-        ordering = ["etablissement", "indicateur__order", "scope", "year"]
+        ordering = ["etablissement", "indicateur__order", "scope_key", "year"]
         constraints = [
             models.UniqueConstraint(
-                fields=["etablissement", "indicateur", "year", "scope"], name="valeur_unique_per_year_and_scope"
+                fields=["etablissement", "indicateur", "year", "scope_key"],
+                name="valeur_unique_per_year_and_scope_key",
             )
         ]
 
     def __str__(self):
         return f"{self.indicateur} {self.year} : {self.value}"
+
+    def save(self, *args, **kwargs):
+        # `scope_key` is derived from `scope`, never typed: kept true on every save (the services also set it on
+        # bulk writes, which bypass save()).
+        from ppo.diagnostic.validation import scope_key, scope_label
+
+        self.scope = scope_label(self.scope)
+        self.scope_key = scope_key(self.scope)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        from ppo.diagnostic.validation import check_value
+
+        if self.indicateur_id is not None and self.value is not None:
+            check_value(indicateur=self.indicateur, value=self.value, field="value")
+
+
+class ValeurArchivee(models.Model):
+    """A value set aside, kept for the record: the older of two values merged into one series, or a former label.
+
+    Written by the migration `0008_series_precision_normalisee` when it merged the duplicate series (« Ensemble » and
+    blank, « apprentis » and « Apprentis »…); shown in the history of the indicator.
+    """
+
+    class Motif(models.TextChoices):
+        FUSION = "fusion", "Valeur remplacée lors de la fusion de deux séries"
+        PRECISION = "precision", "Précision renommée lors de la fusion de deux séries"
+
+    valeur = models.ForeignKey(
+        ValeurIndicateur, verbose_name="valeur retenue", on_delete=models.CASCADE, related_name="archives"
+    )
+    motif = models.CharField("motif", max_length=20, choices=Motif.choices)
+    scope = models.CharField("précision d’origine", max_length=120, blank=True, default="")
+    value = models.DecimalField("valeur", max_digits=10, decimal_places=2, null=True, blank=True)
+    source = models.CharField("source", max_length=20, choices=SourceValeur.choices, blank=True)
+    source_detail = models.CharField("fichier d’origine", max_length=200, blank=True)
+    recorded_at = models.DateTimeField("enregistrée le", null=True, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="saisie par", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    archived_at = models.DateTimeField("mise de côté le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "valeur mise de côté"
+        verbose_name_plural = "valeurs mises de côté"
+        ordering = ["valeur", "-recorded_at"]
+
+    def __str__(self):
+        return f"{self.get_motif_display()} : {self.scope or 'Ensemble'} {self.value}"
 
 
 class Questionnaire(models.Model):
@@ -270,6 +360,20 @@ class ObjectifCible(models.Model):
 
     def __str__(self):
         return f"{self.indicateur} : {self.target} en {self.horizon_year}"
+
+    def clean(self):
+        from ppo.diagnostic.validation import scope_label, value_error
+
+        self.scope = scope_label(self.scope)
+        if self.indicateur_id is None:
+            return
+        errors = {
+            name: error
+            for name in ("baseline", "target")
+            if (error := value_error(indicateur=self.indicateur, value=getattr(self, name)))
+        }
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def horizon_label(self) -> str:

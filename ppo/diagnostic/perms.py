@@ -6,7 +6,8 @@ and write the synthesis; only the direction reads everybody's answers and turns 
 """
 
 from ppo.comptes import perms as scope
-from ppo.diagnostic.enums import StatutReponse
+from ppo.comptes.enums import Role
+from ppo.diagnostic.enums import Public, StatutReponse
 from ppo.plans.perms import can_edit_programme, can_manage_programme, can_view_programme
 
 __all__ = ["can_view_programme", "can_edit_programme", "can_manage_programme"]
@@ -34,3 +35,20 @@ def can_read_reponse(user, reponse) -> bool:
 
 def can_convert_inventory(user, programme) -> bool:
     return can_manage_programme(user, programme) and can_edit_programme(user, programme)
+
+
+def can_list_values_to_fix(user) -> bool:
+    """The académie's and the bassin's list of values out of range in the schools they follow; operators too."""
+    return scope.is_operator(user) or any(
+        m.role in (Role.ACADEMIE, Role.BASSIN) for m in scope.active_memberships(user)
+    )
+
+
+def can_answer_questionnaire(user, programme, questionnaire) -> bool:
+    """Who answers a questionnaire is data (`Questionnaire.audience`): the direction's « état des lieux » is for the
+    direction only; the educational teams' inventory for the direction and the rédacteurs."""
+    if not can_answer(user, programme):
+        return False
+    if questionnaire.audience == Public.DIRECTION:
+        return scope.is_direction(user, programme.ppo.etablissement)
+    return True

@@ -22,6 +22,7 @@ from ppo.diagnostic.models import (
     Reponse,
     ValeurIndicateur,
 )
+from ppo.diagnostic.validation import check_value, scope_key, scope_label, value_error
 from ppo.plans.enums import OrigineAction
 from ppo.plans.services import action_create
 from ppo.referentiel.csvfile import Skipped
@@ -30,14 +31,35 @@ from ppo.referentiel.models import Etablissement
 # --- Indicators -------------------------------------------------------------------------------------------------
 
 
+def series_label(*, etablissement_id, indicateur_id, scope: str) -> str:
+    """The label a précision takes: the one of the existing series with the same key (one series, one label)."""
+    key = scope_key(scope)
+    existing = (
+        ValeurIndicateur.objects.filter(etablissement_id=etablissement_id, indicateur_id=indicateur_id, scope_key=key)
+        .order_by("-imported_at")
+        .values_list("scope", flat=True)
+        .first()
+    )
+    return existing if existing is not None else scope_label(scope)
+
+
 def valeur_save(*, etablissement, indicateur, year: int, value: Decimal, scope: str = "", user) -> ValeurIndicateur:
-    """Types one value; typing again the same indicator, year and scope replaces it."""
+    """Types one value; typing again the same indicator, year and précision (« Ensemble » = blank, case and accents
+    aside) replaces it. A value outside the indicator's range raises ValidationError and writes nothing."""
+    check_value(indicateur=indicateur, value=value, field="value")
+    label = series_label(etablissement_id=etablissement.pk, indicateur_id=indicateur.pk, scope=scope)
     valeur, _ = ValeurIndicateur.objects.update_or_create(
         etablissement=etablissement,
         indicateur=indicateur,
         year=year,
-        scope=scope.strip(),
-        defaults={"value": value, "source": SourceValeur.SAISIE, "source_detail": "", "entered_by": user},
+        scope_key=scope_key(label),
+        defaults={
+            "scope": label,
+            "value": value,
+            "source": SourceValeur.SAISIE,
+            "source_detail": "",
+            "entered_by": user,
+        },
     )
     return valeur
 
@@ -98,7 +120,8 @@ def valeurs_import(
         parsed.append(p)
     report = ImportReport(format_label=fmt.label, rows_read=len(rows))
 
-    indicateurs = dict(Indicateur.objects.values_list("code", "pk"))
+    by_code = {i.code: i for i in Indicateur.objects.all()}
+    indicateurs = {code: i.pk for code, i in by_code.items()}
     unknown_codes = sorted({p.code for p in parsed if p.code not in indicateurs})
     if unknown_codes:
         raise ImportRefused(
@@ -114,7 +137,7 @@ def valeurs_import(
         uais = {p.uai for p in parsed}
         schools = dict(Etablissement.objects.filter(uai__in=uais).values_list("uai", "pk"))
 
-    values, ignored_lines = {}, set()
+    values, ignored_lines, out_of_range = {}, set(), []
     for p in parsed:
         uai = p.uai or (etablissement.uai if etablissement else None)
         if uai not in schools:
@@ -129,7 +152,16 @@ def valeurs_import(
         if p.value is None:
             report.not_published += 1
             continue
-        values[(schools[uai], indicateurs[p.code], p.year, p.scope)] = p.value
+        if error := value_error(indicateur=by_code[p.code], value=p.value):
+            out_of_range.append(f"Ligne {p.line} : {error}")
+        label = scope_label(p.scope)  # « Ensemble » and blank, « apprentis » and « Apprentis »: one series
+        values[(schools[uai], indicateurs[p.code], p.year, scope_key(label))] = (label, p.value)
+    if out_of_range:
+        more = len(out_of_range) - 20
+        raise ImportRefused(
+            "Le fichier contient des valeurs hors de l’intervalle admis pour leur indicateur : rien n’a été enregistré.",
+            out_of_range[:20] + ([f"… et {more} autre(s)."] if more > 0 else []),
+        )
     report.other_rows_ignored = len(ignored_lines) if etablissement is not None else 0
 
     objects = [
@@ -138,20 +170,21 @@ def valeurs_import(
             indicateur_id=indicateur_id,
             year=value_year,
             scope=scope,
+            scope_key=key,
             value=value,
             source=fmt.source,
             source_detail=name[:200],
             entered_by=user,
         )
-        for (school_id, indicateur_id, value_year, scope), value in values.items()
+        for (school_id, indicateur_id, value_year, key), (scope, value) in values.items()
     ]
     with transaction.atomic():
         ValeurIndicateur.objects.bulk_create(
             objects,
             batch_size=500,
             update_conflicts=True,
-            unique_fields=["etablissement", "indicateur", "year", "scope"],
-            update_fields=["value", "source", "source_detail", "imported_at", "entered_by"],
+            unique_fields=["etablissement", "indicateur", "year", "scope_key"],
+            update_fields=["scope", "value", "source", "source_detail", "imported_at", "entered_by"],
         )
     report.values_written = len(objects)
     if progress is not None:
@@ -280,13 +313,20 @@ def inventaire_item_convert(*, item, programme, user, axe, niveaux, **fields):
 
 
 def objectif_save(*, objectif: ObjectifCible) -> ObjectifCible:
-    """Creates or updates a target objective; without a baseline, the latest known value of the indicator is taken."""
+    """Creates or updates a target objective; without a baseline, the latest known value of the indicator is taken.
+
+    The précision joins the existing series (case and accents aside); a baseline or a target outside the
+    indicator's range raises ValidationError (through `full_clean`, `ObjectifCible.clean`)."""
+    etablissement_id = objectif.programme.ppo.etablissement_id
+    objectif.scope = series_label(
+        etablissement_id=etablissement_id, indicateur_id=objectif.indicateur_id, scope=objectif.scope
+    )
     if objectif.baseline is None:
         latest = (
             ValeurIndicateur.objects.filter(
-                etablissement_id=objectif.programme.ppo.etablissement_id,
+                etablissement_id=etablissement_id,
                 indicateur_id=objectif.indicateur_id,
-                scope=objectif.scope,
+                scope_key=scope_key(objectif.scope),
             )
             .order_by("-year")
             .first()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ppo.diagnostic.views import analyse, questionnaires, synthese
+from ppo.diagnostic.views import academie, analyse, questionnaires, synthese
 
 app_name = "diagnostic"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("programme/<int:pk>/indicateurs/<slug:code>/", analyse.indicateur, name="indicateur"),
     path("programme/<int:pk>/valeurs/<int:valeur_pk>/supprimer/", analyse.valeur_delete_view, name="valeur_delete"),
+    path("valeurs-a-corriger/", academie.valeurs_a_corriger, name="valeurs_a_corriger"),
     path("modele-indicateurs.<str:ext>", analyse.import_template, name="import_template"),
     path("programme/<int:pk>/questionnaire/<slug:code>/", questionnaires.answer, name="answer"),
     path(
@@ -24,6 +25,7 @@ urlpatterns = [
     path(
         "programme/<int:pk>/questionnaire/<slug:code>/reponses/", questionnaires.side_by_side_view, name="side_by_side"
     ),
+    path("programme/<int:pk>/questionnaire/<slug:code>/synthese/", questionnaires.aggregated_view, name="aggregated"),
     path("programme/<int:pk>/inventaire/", questionnaires.inventaire, name="inventaire"),
     path("inventaire/<int:pk>/supprimer/", questionnaires.inventaire_delete, name="inventaire_delete"),
     path("inventaire/<int:pk>/reprendre/", questionnaires.inventaire_convert, name="inventaire_convert"),

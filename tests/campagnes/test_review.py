@@ -290,3 +290,60 @@ def test_review_indicators_query_count_does_not_grow_with_similar_schools(client
     with django_assert_num_queries(len(small.captured_queries)):
         response = client.get(url)
     assert response.context["indicators"][0]["n_peers"] == 22
+
+
+def test_the_review_shows_the_indicators_and_objectives_as_sent_and_what_changed_since(client, cycle):
+    from ppo.diagnostic.models import ObjectifCible
+    from ppo.diagnostic.services import objectif_save, valeur_save
+
+    school, programme, direction = cycle["school"], cycle["programme"], cycle["direction"]
+    taux = Indicateur.objects.get(code="taux_poursuite_etudes")
+    valeur_save(etablissement=school, indicateur=taux, year=programme.year, value=Decimal(49), user=direction)
+    objectif = objectif_save(
+        objectif=ObjectifCible(
+            programme=programme, indicateur=taux, target=Decimal(60), horizon_year=programme.year + 2
+        )
+    )
+    sent = factories.transmitted(programme)
+    assert sent.snapshot["indicateurs"][0]["value"] == "49.00"
+    assert sent.snapshot["objectifs"][0]["target"] == "60.00"
+
+    # After transmission: a value corrected, a value typed, the target raised.
+    valeur_save(etablissement=school, indicateur=taux, year=programme.year, value=Decimal(52), user=direction)
+    ips = Indicateur.objects.get(code="ips")
+    valeur_save(etablissement=school, indicateur=ips, year=programme.year, value=Decimal(97), user=direction)
+    objectif.target = Decimal(65)
+    objectif_save(objectif=objectif)
+
+    client.force_login(cycle["academie"])
+    response = client.get(reverse("campagnes:transmission", kwargs={"pk": sent.pk}))
+    [row] = response.context["indicators"]  # the IPS typed since is not shown as sent
+    assert (row["valeur"].indicateur.code, row["valeur"].value, row["valeur"].now) == (
+        "taux_poursuite_etudes",
+        Decimal(49),
+        Decimal(52),
+    )
+    page = response.content.decode()
+    assert "modifié depuis la transmission : 49\u00a0% → 52\u00a0%" in page
+    assert "Valeurs enregistrées depuis la transmission (non transmises)" in page
+    assert [v.indicateur.code for v in response.context["indicators_added"]] == ["ips"]
+    assert "cible modifiée depuis la transmission : 60\u00a0% → 65\u00a0%" in page
+
+    # Removed since: said so, the value sent still shown.
+    taux.valeurs.all().delete()
+    page = client.get(reverse("campagnes:transmission", kwargs={"pk": sent.pk})).content.decode()
+    assert "supprimée depuis la transmission (elle valait 49\u00a0%)" in page
+
+
+def test_a_transmission_older_than_the_frozen_indicators_says_it_shows_todays_values(client, cycle):
+    indicateur = Indicateur.objects.get(code="part_filles_specialite")
+    ValeurIndicateur.objects.create(
+        etablissement=cycle["school"], indicateur=indicateur, year=cycle["programme"].year, value=12
+    )
+    sent = factories.transmitted(cycle["programme"])
+    del sent.snapshot["indicateurs"], sent.snapshot["objectifs"]
+    sent.save()
+    client.force_login(cycle["academie"])
+    response = client.get(reverse("campagnes:transmission", kwargs={"pk": sent.pk}))
+    assert response.context["indicators"][0]["valeur"].value == 12
+    assert "antérieure au gel des indicateurs" in response.content.decode()

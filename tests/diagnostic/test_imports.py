@@ -169,7 +169,11 @@ def test_history_page_shows_the_source_and_lets_editors_remove_a_wrong_value(cli
     director = user_with(Role.DIRECTION, etablissement=school)
     lecteur = user_with(Role.LECTEUR, etablissement=school)
     programme = programme_of(school, director)
-    _school_import(school, "fiche-etablissement.csv", "indicateur;annee;valeur\nips;2022;101\nips;2023;1030\n")
+    _school_import(school, "fiche-etablissement.csv", "indicateur;annee;valeur\nips;2022;101\n")
+    # A wrong value recorded before the ranges existed (an import now refuses it).
+    ValeurIndicateur.objects.create(
+        etablissement=school, indicateur=Indicateur.objects.get(code="ips"), year=2023, value=1030
+    )
     url = reverse("diagnostic:indicateur", kwargs={"pk": programme.pk, "code": "ips"})
     client.force_login(lecteur)
     text = client.get(url).content.decode()

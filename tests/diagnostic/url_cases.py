@@ -94,7 +94,20 @@ def url_cases(world):
             method="post",
             data={"title": "Forum des métiers"},
         ),
+        # The direction's « état des lieux » is answered by the direction only.
+        UrlCase(
+            "diagnostic:answer",
+            reverse("diagnostic:answer", kwargs={"pk": programme.pk, "code": "etat-des-lieux"}),
+            _direction(),
+        ),
         UrlCase("diagnostic:side_by_side", reverse("diagnostic:side_by_side", kwargs=code), _direction()),
+        UrlCase("diagnostic:aggregated", reverse("diagnostic:aggregated", kwargs=code), _direction()),
+        # Académie and bassin users (and operators) list the values out of range of the schools they follow.
+        UrlCase(
+            "diagnostic:valeurs_a_corriger",
+            reverse("diagnostic:valeurs_a_corriger"),
+            expect(403, anonyme=LOGIN, academie=200, bassin=200, autre_academie=200, admin=200),
+        ),
         UrlCase("diagnostic:inventaire", reverse("diagnostic:inventaire", kwargs=p), _direction()),
         UrlCase(
             "diagnostic:inventaire_convert",

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ppo.campagnes import perms, selectors, services
 from ppo.campagnes.forms import CommentaireForm, DecisionForm, ReponseForm
 from ppo.campagnes.indicators import school_indicators
+from ppo.campagnes.snapshot import frozen_indicators, frozen_objectifs
 from ppo.campagnes.views.common import commentaire_for, programme_for, transmission_for
 from ppo.plans.perms import can_view_programme
 from ppo.plans.selectors import programme_completeness
@@ -75,6 +76,17 @@ def _review_context(request, transmission, **forms):
         }
         for n in sorted(set(by_axe) | {1, 2, 3})
     ]
+    indicators, frozen = None, None
+    if can_review:
+        live_rows = school_indicators(etablissement=etablissement, year=programme.year)
+        medians = {
+            (r["valeur"].indicateur_id, r["valeur"].year, r["valeur"].scope_key): (r["median"], r["n_peers"])
+            for r in live_rows
+        }
+        frozen = frozen_indicators(
+            snapshot=snapshot, etablissement=etablissement, year=programme.year, medians=medians
+        )
+        indicators = live_rows if frozen is None else frozen.rows
     return {
         "title": f"Transmission n° {transmission.number} — {etablissement.name} {programme.year_label}",
         "transmission": transmission,
@@ -89,7 +101,10 @@ def _review_context(request, transmission, **forms):
         "can_reply": perms.can_reply(request.user, transmission),
         "can_open_programme": can_view_programme(request.user, programme),
         "completeness": programme_completeness(programme=programme) if is_latest else None,
-        "indicators": school_indicators(etablissement=etablissement, year=programme.year) if can_review else None,
+        "indicators": indicators,
+        "indicators_frozen": frozen is not None,
+        "indicators_added": frozen.added if frozen else [],
+        "objectifs": frozen_objectifs(snapshot=snapshot, programme=programme),
         "peers": selectors.peers_comparison(transmission=transmission) if can_review else None,
         "decisions": transmission.decisions.select_related("by"),
         "decision_form": forms.get("decision_form") or DecisionForm(),

@@ -14,7 +14,14 @@ from ppo.diagnostic import perms
 from ppo.diagnostic.export import import_template_csv, import_template_xlsx
 from ppo.diagnostic.forms import ConfirmForm, ImportForm, ValeurForm
 from ppo.diagnostic.models import ImportIndicateurs, Indicateur, Questionnaire, ValeurIndicateur
-from ppo.diagnostic.selectors import indicator_history, indicator_table, inventory_count, respondents
+from ppo.diagnostic.selectors import (
+    indicator_history,
+    indicator_table,
+    inventory_count,
+    out_of_range_objectifs,
+    out_of_range_values,
+    respondents,
+)
 from ppo.diagnostic.services import import_job_start, valeur_delete, valeur_save
 from ppo.diagnostic.views.common import base_context, programme_for
 from ppo.referentiel.csvfile import Skipped, write_report
@@ -34,12 +41,15 @@ def programme(request, pk):
                 "submitted": sum(1 for r in people if r.is_submitted),
                 "drafts": sum(1 for r in people if not r.is_submitted),
                 "mine": mine,
+                "may_answer": perms.can_answer_questionnaire(request.user, programme, questionnaire),
             }
         )
     context = base_context(request, programme, f"Analyser — {etablissement.name}")
     context.update(
         {
             "table": indicator_table(etablissement=etablissement),
+            "out_of_range": out_of_range_values(etablissements=etablissement),
+            "objectifs_out_of_range": out_of_range_objectifs(programme=programme),
             "questionnaires": questionnaires,
             "inventory_count": inventory_count(programme=programme)
             if perms.can_read_all_answers(request.user, programme)
@@ -99,7 +109,7 @@ def _edit_context(request, programme, title):
 def valeur_create(request, pk):
     programme = programme_for(request, pk)
     context = _edit_context(request, programme, "Saisir une valeur d’indicateur")
-    form = ValeurForm(request.POST or None)
+    form = ValeurForm(request.POST or None, initial=_prefill(request))
     if request.method == "POST" and form.is_valid():
         valeur = valeur_save(
             etablissement=programme.ppo.etablissement,
@@ -113,6 +123,19 @@ def valeur_create(request, pk):
         return redirect("diagnostic:programme", pk=programme.pk)
     context["form"] = form
     return render(request, "diagnostic/valeur_form.html", context)
+
+
+def _prefill(request) -> dict:
+    """`?indicateur=<code>&annee=2023&precision=…`: the link « corriger » of a value out of range."""
+    initial = {}
+    indicateur = Indicateur.objects.filter(code=request.GET.get("indicateur", "")).first()
+    if indicateur is not None:
+        initial["indicateur"] = indicateur.pk
+    if request.GET.get("annee", "").isdigit():
+        initial["year"] = int(request.GET["annee"])
+    if request.GET.get("precision"):
+        initial["scope"] = request.GET["precision"][:120]
+    return initial
 
 
 @login_required

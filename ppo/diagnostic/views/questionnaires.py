@@ -9,10 +9,16 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ppo.diagnostic import perms
-from ppo.diagnostic.enums import TypeQuestion
+from ppo.diagnostic.enums import Public, TypeQuestion
 from ppo.diagnostic.forms import ConfirmForm, ConversionForm, InventaireItemForm, ReponseForm
 from ppo.diagnostic.models import ActionInventaire, Questionnaire, Reponse
-from ppo.diagnostic.selectors import inventory_items, questionnaire_sections, respondents, side_by_side
+from ppo.diagnostic.selectors import (
+    aggregated,
+    inventory_items,
+    questionnaire_sections,
+    respondents,
+    side_by_side,
+)
 from ppo.diagnostic.services import (
     inventaire_item_add,
     inventaire_item_convert,
@@ -27,13 +33,20 @@ def _analyse_link(programme):
     return (reverse("diagnostic:programme", kwargs={"pk": programme.pk}), "Analyser")
 
 
+def _require_answer(request, programme, questionnaire):
+    if perms.can_answer_questionnaire(request.user, programme, questionnaire):
+        return
+    if questionnaire.audience == Public.DIRECTION and perms.can_answer(request.user, programme):
+        raise PermissionDenied(f"« {questionnaire.title} » est rempli par l’équipe de direction seulement.")
+    raise PermissionDenied("Les questionnaires sont remplis par la direction et les équipes éducatives.")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def answer(request, pk, code):
     programme = programme_for(request, pk)
     questionnaire = get_object_or_404(Questionnaire, code=code)
-    if not perms.can_answer(request.user, programme):
-        raise PermissionDenied("Les questionnaires sont remplis par la direction et les équipes éducatives.")
+    _require_answer(request, programme, questionnaire)
     reponse = Reponse.objects.filter(programme=programme, questionnaire=questionnaire, respondent=request.user).first()
     sections = questionnaire_sections(questionnaire=questionnaire)
     answers = {a.question_id: a for a in reponse.answers.all()} if reponse else {}
@@ -67,8 +80,7 @@ def answer(request, pk, code):
 def inventaire_add(request, pk, code):
     programme = programme_for(request, pk)
     questionnaire = get_object_or_404(Questionnaire, code=code)
-    if not perms.can_answer(request.user, programme):
-        raise PermissionDenied("Les questionnaires sont remplis par la direction et les équipes éducatives.")
+    _require_answer(request, programme, questionnaire)
     form = InventaireItemForm(request.POST, etablissement=programme.ppo.etablissement)
     if form.is_valid():
         reponse = reponse_get_or_create(programme=programme, questionnaire=questionnaire, user=request.user)
@@ -127,6 +139,21 @@ def side_by_side_view(request, pk, code):
         }
     )
     return render(request, "diagnostic/side_by_side.html", context)
+
+
+@login_required
+def aggregated_view(request, pk, code):
+    programme = programme_for(request, pk)
+    questionnaire = get_object_or_404(Questionnaire, code=code)
+    if not perms.can_read_all_answers(request.user, programme):
+        raise PermissionDenied("Seule la direction lit toutes les réponses.")
+    context = base_context(
+        request, programme, f"Synthèse des réponses — {questionnaire.title}", _analyse_link(programme)
+    )
+    context.update(
+        {"questionnaire": questionnaire, "aggregate": aggregated(programme=programme, questionnaire=questionnaire)}
+    )
+    return render(request, "diagnostic/aggregated.html", context)
 
 
 @login_required

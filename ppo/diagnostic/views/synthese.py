@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -66,9 +66,13 @@ def objectif_edit(request, pk, objectif_pk=None):
         objectif = get_object_or_404(ObjectifCible, pk=objectif_pk, programme=programme)
     form = ObjectifForm(request.POST or None, instance=objectif, programme=programme)
     if request.method == "POST" and form.is_valid():
-        objectif_save(objectif=form.instance)
-        messages.success(request, f"Objectif cible enregistré : {form.instance.indicateur.label}.")
-        return redirect("diagnostic:synthese", pk=programme.pk)
+        try:
+            objectif_save(objectif=form.instance)
+        except ValidationError as exc:  # e.g. the latest known value, taken as baseline, is out of range
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Objectif cible enregistré : {form.instance.indicateur.label}.")
+            return redirect("diagnostic:synthese", pk=programme.pk)
     title = "Modifier un objectif cible" if objectif.pk else "Ajouter un objectif cible"
     context = base_context(request, programme, title, _synthese_link(programme), step="synthetiser")
     context["form"] = form
