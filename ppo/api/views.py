@@ -36,6 +36,7 @@ from ppo.api.serializers import (
 )
 from ppo.campagnes import analysis
 from ppo.campagnes.models import TempsFort, Transmission
+from ppo.core.spreadsheet import Percent
 from ppo.partenaires.forms import OffreForm
 from ppo.partenaires.models import Offre, Secteur
 from ppo.partenaires.selectors import offres_public
@@ -256,9 +257,7 @@ class TableauDeBord(SupervisorMixin, APIView):
                         "code": table.code,
                         "titre": table.caption,
                         "colonnes": table.columns,
-                        "lignes": [
-                            [cell.value if cell.value is not None else None for cell in row] for row in table.rows
-                        ],
+                        "lignes": [[_cell_value(cell.value) for cell in row] for row in table.rows],
                         "lignes_texte": [[cell.text for cell in row] for row in table.rows],
                         "note": table.note,
                     }
@@ -266,6 +265,13 @@ class TableauDeBord(SupervisorMixin, APIView):
                 ],
             }
         )
+
+
+def _cell_value(value):
+    """A figure as JSON: a share is its fraction (0.52), like in the XLSX export; « — » (no figure) is null."""
+    if isinstance(value, Percent):
+        return value.fraction
+    return None if value == "—" else value
 
 
 def _year_param(request, *, default: int) -> int:

@@ -85,6 +85,8 @@ def test_dashboard_figures_and_a_bad_year(world, client):
     assert body["annee"] == 2025
     codes = [table["code"] for table in body["tableaux"]]
     assert "statuts" in codes and "heures" in codes
+    values = [v for table in body["tableaux"] for row in table["lignes"] for v in row]
+    assert not any(isinstance(v, str) and v.endswith("%") for v in values)  # shares are fractions, as in the XLSX
     response = client.get(reverse("api:tableau_de_bord") + "?annee=deux-mille", **auth(secret))
     assert response.status_code == 400 and "annee" in response.json()["erreurs"]
 
