@@ -148,11 +148,14 @@ OIDC_CREATE_USER = False
 if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.insert(1, "ppo.comptes.oidc.PPOOIDCBackend")
 
-# Login attempts (django-axes): lock a username+IP pair after AXES_FAILURE_LIMIT failures.
+# Login attempts (django-axes): lock a username+IP pair after AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_HOURS.
+# The same account from another address is not blocked; a password reset lifts the block (ppo.comptes.lockout).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "ppo.comptes.lockout.axes_username"
+AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "comptes/lockout.html"
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
