@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from ppo.comptes.enums import Role
 from ppo.comptes.models import Membership, User
@@ -76,7 +77,8 @@ def test_commit_creates_accounts_memberships_and_sends_a_password_link(client, d
     form_page = client.get(path, follow=True)
     password = "Une-phrase-de-passe-2026"
     client.post(form_page.redirect_chain[-1][0], {"new_password1": password, "new_password2": password})
-    assert client.login(username="referent.ppo@ac-normandie.fr", password=password)
+    client.post(reverse("comptes:login"), {"username": "referent.ppo@ac-normandie.fr", "password": password})
+    assert client.session["_auth_user_id"] == str(referent.pk)
 
 
 def test_running_twice_changes_nothing_and_sends_nothing(django_capture_on_commit_callbacks):
