@@ -157,7 +157,9 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "ppo.comptes.lockout.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "comptes/lockout.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client's address: X-Forwarded-For, only from the reverse proxies listed here (addresses or networks).
+TRUSTED_PROXY_IPS = env.list("TRUSTED_PROXY_IPS", default=["127.0.0.1", "::1"])
+AXES_CLIENT_IP_CALLABLE = "ppo.comptes.lockout.client_ip"
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]

@@ -105,3 +105,51 @@ def test_an_expired_block_is_lifted(owner, settings):
         attempt_time=timezone.now() - datetime.timedelta(hours=settings.AXES_COOLOFF_TIME, minutes=1)
     )
     assert _logs_in(attacker, owner.email)
+
+
+PROXY = "127.0.0.1"
+
+
+def _behind_proxy(address):
+    """A browser at `address`, reaching the application through the reverse proxy on the same machine."""
+    return Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=address)
+
+
+def test_behind_the_proxy_the_owner_still_logs_in_from_another_address(owner):
+    _fail(_behind_proxy(ATTACKER), owner.email)
+    assert _behind_proxy(ATTACKER).post(LOGIN, {"username": owner.email, "password": PASSWORD}).status_code == 429
+    assert _logs_in(_behind_proxy(OWNER), owner.email)
+    assert AccessAttempt.objects.get().ip_address == ATTACKER
+
+
+def test_a_client_cannot_choose_its_address_by_sending_x_forwarded_for(owner):
+    """Not from a trusted proxy: the header is ignored, five tries with five made-up addresses still block."""
+    for i in range(settings.AXES_FAILURE_LIMIT):
+        Client(REMOTE_ADDR=ATTACKER, HTTP_X_FORWARDED_FOR=f"192.0.2.{i}").post(
+            LOGIN, {"username": owner.email, "password": "mauvais"}
+        )
+    response = Client(REMOTE_ADDR=ATTACKER, HTTP_X_FORWARDED_FOR="192.0.2.99").post(
+        LOGIN, {"username": owner.email, "password": PASSWORD}
+    )
+    assert response.status_code == 429
+
+
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "expected"),
+    [
+        ("127.0.0.1", "203.0.113.7", "203.0.113.7"),
+        ("127.0.0.1", "198.51.100.1, 203.0.113.7", "203.0.113.7"),  # the last address, written by our proxy
+        ("127.0.0.1", "203.0.113.7, 10.0.0.2", "203.0.113.7"),  # a second trusted proxy (TRUSTED_PROXY_IPS)
+        ("127.0.0.1", "", "127.0.0.1"),
+        ("127.0.0.1", "n’importe quoi", "127.0.0.1"),
+        ("203.0.113.9", "198.51.100.1", "203.0.113.9"),  # not a proxy: the header is ignored
+    ],
+)
+def test_client_address(settings, remote, forwarded, expected):
+    from django.test import RequestFactory
+
+    from ppo.comptes.lockout import client_ip
+
+    settings.TRUSTED_PROXY_IPS = ["127.0.0.1", "::1", "10.0.0.0/8"]
+    request = RequestFactory().get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == expected
