@@ -2,18 +2,24 @@
 
 import json
 import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.http import HttpResponse
 from django.test import RequestFactory
-from django.urls import reverse
+from django.urls import path, reverse
 from pythonjsonlogger.json import JsonFormatter
 
 from ppo.core.logs import RequestContextFilter
 from ppo.core.middleware import RequestIdMiddleware
 
 pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 class _Lines(logging.Handler):
@@ -131,3 +137,42 @@ def test_the_filter_never_queries_the_database(django_assert_num_queries, world)
 
 def test_text_format_has_the_request_id():
     assert "%(request_id)s" in settings.LOGGING["formatters"]["text"]["format"]
+
+
+def _boom(request):
+    raise RuntimeError("panne simulée")
+
+
+urlpatterns = [path("panne/", _boom)]
+
+
+def test_a_server_error_is_mailed_to_admins(client, settings):
+    settings.ROOT_URLCONF = __name__
+    settings.ADMINS = [("Exploitation", "exploitation@example.fr")]
+    client.raise_request_exception = False
+    response = client.get("/panne/", headers={"X-Request-ID": "panne-1"})
+    assert response.status_code == 500
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["exploitation@example.fr"]
+    assert "panne simulée" in mail.outbox[0].body
+
+
+def test_no_admins_no_mail(client, settings):
+    settings.ROOT_URLCONF = __name__
+    settings.ADMINS = []
+    client.raise_request_exception = False
+    assert client.get("/panne/").status_code == 500
+    assert mail.outbox == []
+
+
+def test_admins_are_read_from_the_environment():
+    code = "import django; django.setup(); from django.conf import settings as s; print(repr(s.ADMINS))"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "ADMINS": "Équipe exploitation <exploitation@example.fr>, astreinte@example.fr",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    assert eval(result.stdout) == [("Équipe exploitation", "exploitation@example.fr"), ("", "astreinte@example.fr")]
