@@ -53,3 +53,41 @@ def test_the_documented_commands_exist():
     assert {"create_first_accounts", "sendtestemail", "migrate", "collectstatic", "db_worker"} <= used
     assert used - set(get_commands()) == set()
     assert (ROOT / "bin" / "backup-check").exists()
+
+
+def _secrets_file_lines() -> list[str]:
+    deploiement = (ROOT / "docs" / "deploiement.md").read_text()
+    section = deploiement[deploiement.index("## Fichier des secrets") : deploiement.index("### Commandes à la main")]
+    block = section[section.index("```sh\n") + 6 :]
+    return block[: block.index("```")].splitlines()
+
+
+def _systemd_value(raw: str) -> str:
+    """How systemd's EnvironmentFile reads a value: surrounding single or double quotes are removed."""
+    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "'\"":
+        return raw[1:-1]
+    return raw
+
+
+def test_the_documented_secrets_file_reads_the_same_in_the_shell_and_in_systemd(tmp_path):
+    import subprocess
+
+    lines = _secrets_file_lines()
+    assignments = [line for line in lines if not line.startswith("#") and line.strip()]
+    assert all(re.match(r"^[A-Z][A-Z0-9_]*=", line) for line in assignments), assignments
+    assert not [line for line in assignments if " #" in line]  # systemd would keep a trailing comment in the value
+    expected = {line.split("=", 1)[0]: _systemd_value(line.split("=", 1)[1]) for line in assignments}
+    path = tmp_path / "env"
+    path.write_text("\n".join(lines) + "\n")
+    script = f"set -a; . {path}; set +a; env -0"
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=True, env={})
+    shell = dict(item.split("=", 1) for item in result.stdout.split("\0") if "=" in item)
+    assert {name: shell.get(name) for name in expected} == expected
+    assert expected["DEFAULT_FROM_EMAIL"] == "PPO <ne-pas-repondre@ppo.example.fr>"
+
+
+def test_readme_secrets_block_has_no_trailing_comments():
+    readme = (ROOT / "README.md").read_text()
+    block = readme[readme.index("## En production") : readme.index("## Importer l’annuaire officiel")]
+    assignments = re.findall(r"^[A-Z][A-Z0-9_]+=.*$", block, flags=re.MULTILINE)
+    assert assignments and not [line for line in assignments if " #" in line]
