@@ -117,3 +117,32 @@ def test_csrf_is_enforced_on_post():
     assert ok.status_code == 302
     assert client.post(reverse("comptes:logout")).status_code == 403  # logged in, still no token: refused
     assert client.post(reverse("comptes:join"), {"code": "ABCDEFGH", "role": "lecteur"}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_secret_key_rotation_keeps_sessions_and_reset_links_signed_with_the_old_key(settings, client):
+    from django.contrib.auth.tokens import default_token_generator
+
+    settings.SECRET_KEY = "ancienne-" + "x" * 50
+    user = UserFactory()
+    token = default_token_generator.make_token(user)
+    client.post(reverse("comptes:login"), {"username": user.email, "password": PASSWORD})
+    settings.SECRET_KEY = "nouvelle-" + "y" * 50
+    settings.SECRET_KEY_FALLBACKS = ["ancienne-" + "x" * 50]
+    assert default_token_generator.check_token(user, token)
+    assert client.get(reverse("core:tableau_de_bord")).status_code == 200  # still logged in
+    settings.SECRET_KEY_FALLBACKS = []
+    assert not default_token_generator.check_token(user, token)
+    # The first request under the new key re-signed the session with it: removing the fallback keeps people in.
+    assert client.get(reverse("core:tableau_de_bord")).status_code == 200
+
+
+def test_secret_key_fallbacks_are_read_from_the_environment(tmp_path):
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; print(','.join(s.SECRET_KEY_FALLBACKS))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test", "SECRET_KEY_FALLBACKS": "une,deux"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "une,deux"

@@ -3,6 +3,7 @@
 `dev` and `test` import this module and override what they need.
 """
 
+from email.utils import getaddresses
 from pathlib import Path
 
 import environ
@@ -14,6 +15,8 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 SECRET_KEY = env("SECRET_KEY", default="")
+# Key rotation: the previous keys, still accepted to check signatures (sessions, password reset links) until removed.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -55,6 +58,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request, and the response, carry its id.
+    "ppo.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -105,6 +110,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Sessions in the database by default; "django.contrib.sessions.backends.cached_db" reads them from the cache first
+# (only with a shared cache, CACHE_URL=redis://…).
+SESSION_ENGINE = env("SESSION_ENGINE", default="django.contrib.sessions.backends.db")
 
 # Background tasks (django-tasks, the backport of Django 6's django.tasks; ADR 011). "database": tasks are rows,
 # run by `manage.py db_worker` (one or more worker processes beside the app servers); "immediate": run in the request
@@ -146,13 +154,18 @@ OIDC_CREATE_USER = False
 if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.insert(1, "ppo.comptes.oidc.PPOOIDCBackend")
 
-# Login attempts (django-axes): lock a username+IP pair after AXES_FAILURE_LIMIT failures.
+# Login attempts (django-axes): lock a username+IP pair after AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_HOURS.
+# The same account from another address is not blocked; a password reset lifts the block (ppo.comptes.lockout).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "ppo.comptes.lockout.axes_username"
+AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "comptes/lockout.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client's address: X-Forwarded-For, only from the reverse proxies listed here (addresses or networks).
+TRUSTED_PROXY_IPS = env.list("TRUSTED_PROXY_IPS", default=["127.0.0.1", "::1"])
+AXES_CLIENT_IP_CALLABLE = "ppo.comptes.lockout.client_ip"
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
@@ -177,11 +190,15 @@ UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10_485_760)
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="PPO <ne-pas-repondre@ppo.education.gouv.fr>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
+SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# Who receives the error reports (500) by e-mail: "Nom <adresse>, Autre <adresse>".
+ADMINS = [(name, address) for name, address in getaddresses(env.list("ADMINS", default=[])) if address]
 
 # Security: production defaults, relaxed only in dev/test.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+# The load balancer asks for the health of each server in plain HTTP, behind the proxy.
+SECURE_REDIRECT_EXEMPT = [r"^sante/$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
@@ -208,12 +225,50 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Logs go to the standard error (journald under systemd). LOG_FORMAT=json: one JSON object a line, with the request
+# id, the user id and the scope of the request (ppo.core.logs); no name, no e-mail address, no IP address.
+LOG_FORMAT = env("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request": {"()": "ppo.core.logs.RequestContextFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "timestamp": "time",
+            "fmt": ["levelname", "name", "message", "request_id", "user_id", "scope"],
+            "rename_fields": {"levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request"], "formatter": LOG_FORMAT},
+        # Errors of requests (500) by e-mail to ADMINS; nothing is sent while ADMINS is empty.
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # Django's own handlers (console only when DEBUG, mail_admins) replaced by ours, so that nothing is written twice.
+        "django": {
+            "handlers": ["console", "mail_admins"],
+            "level": env("LOG_LEVEL", default="INFO"),
+            "propagate": False,
+        },
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
+
+# Health endpoint (/sante/, ppo.core.health): details for operators or with this token (header X-Health-Token).
+HEALTH_TOKEN = env("HEALTH_TOKEN", default="")
+HEALTH_MAX_TASK_WAIT_SECONDS = env.int("HEALTH_MAX_TASK_WAIT_SECONDS", default=600)
+HEALTH_MIN_FREE_DISK_MB = env.int("HEALTH_MIN_FREE_DISK_MB", default=1024)
 
 SITE_TITLE = "Programme pluriannuel d’orientation"
 SITE_TAGLINE = "Écrire, conduire et évaluer le PPO de chaque établissement"

@@ -2,6 +2,7 @@
 
 import secrets
 
+from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
@@ -190,3 +191,9 @@ def membership_refuse(*, membership: Membership, by: User) -> None:
     if membership.is_confirmed:
         raise TeamError("Cette demande a déjà été confirmée : retirez plutôt le rattachement.")
     membership.delete()
+
+
+def login_lockout_clear(*, user: User) -> int:
+    """Lifts every login block on the account (from any address): its owner has just proved who they are by
+    choosing a new password from the link sent to their address. Returns the number of attempt records removed."""
+    return axes_reset(username=user.email.lower())

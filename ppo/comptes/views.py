@@ -7,6 +7,7 @@ from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from ppo.comptes import services
 from ppo.comptes.forms import LoginForm, PPOPasswordResetForm, PPOSetPasswordForm, SwitchMembershipForm
 from ppo.comptes.middleware import SESSION_KEY
 from ppo.comptes.perms import active_memberships
@@ -42,6 +43,11 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "comptes/password_reset_confirm.html"
     success_url = reverse_lazy("comptes:password_reset_complete")
     extra_context = {"title": "Nouveau mot de passe"}
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.login_lockout_clear(user=form.user)
+        return response
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):

@@ -10,4 +10,5 @@ def url_cases(world):
         UrlCase("core:accessibilite", reverse("core:accessibilite"), public()),
         UrlCase("core:mentions_legales", reverse("core:mentions_legales"), public()),
         UrlCase("core:donnees_personnelles", reverse("core:donnees_personnelles"), public()),
+        UrlCase("core:sante", reverse("core:sante"), public()),
     ]
