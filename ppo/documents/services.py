@@ -20,7 +20,7 @@ from ppo.documents.importer import ImportRefused
 from ppo.documents.importer.reader import read_docx
 from ppo.documents.importer.safety import check_docx, check_size
 from ppo.documents.models import CalendarToken, PreparedPdf, WordImport, new_calendar_token
-from ppo.documents.selectors import etablissement_calendar, programme_content
+from ppo.documents.selectors import etablissement_calendar, programme_content, public_calendar
 from ppo.plans.enums import OrigineAction, StatutProgramme
 from ppo.plans.models import Axe, ProgrammeAnnuel, RessourceItem
 from ppo.plans.services import action_create, programme_create
@@ -99,6 +99,16 @@ def etablissement_calendar_build(*, etablissement, extra_events=()) -> bytes:
     """The subscription feed of a school: the dated actions of all its programmes."""
     events = etablissement_calendar(etablissement=etablissement, extra_events=extra_events)
     return build_ics(name=f"PPO — {etablissement.name}", events=events)
+
+
+def public_calendar_build(*, etablissement, niveau=None) -> bytes:
+    """The families' feed (see `selectors.public_calendar`); raises ProgrammeAnnuel.DoesNotExist when the school has
+    published nothing."""
+    programme, events = public_calendar(etablissement=etablissement, niveau=niveau)
+    name = f"Orientation {programme.year_label} — {etablissement.name}"
+    if niveau is not None:
+        name += f" — {niveau.short_label}"
+    return build_ics(name=name, events=events)
 
 
 def calendar_token_renew(*, etablissement, user) -> CalendarToken:
