@@ -13,7 +13,7 @@ from ppo.comptes.enums import Role
 from ppo.core.dates import current_school_year
 from ppo.plans.models import Action, ProgrammeAnnuel
 from ppo.suivi.enums import DecisionReprise, StatutBilan, StatutSuivi
-from ppo.suivi.figures import bilan_figures
+from ppo.suivi.figures import bilan_figures, hours_check_sentence
 from ppo.suivi.models import Bilan, RepriseAction
 
 __all__ = ["actions_for_suivi", "actions_to_fill", "bilan_for_programme", "bilan_figures", "adjustments_for"]
@@ -84,8 +84,9 @@ def bilan_for_programme(*, programme: ProgrammeAnnuel) -> dict:
 
     Keys: `programme` (etablissement, uai, year, year_label), `status`, `status_label`, `validated_at`,
     `frozen` (figures frozen at validation), `texts` (section -> {label, text}) and the figures of
-    `ppo.suivi.figures.bilan_figures` (totals, by_axis, by_level, multi_level, partners, evaluations, objectives,
-    comments).
+    `ppo.suivi.figures.bilan_figures` (totals, by_axis, by_level, hours_check, multi_level, partners,
+    partner_categories, evaluations, objectives, comments), and `hours_explanation`, the sentence that says how the
+    hours by level add up to the totals. A bilan frozen before some key existed lacks it: read with `.get`.
     """
     bilan = Bilan.objects.filter(programme=programme).first()
     frozen = bool(bilan and bilan.is_validated and bilan.figures)
@@ -110,5 +111,9 @@ def bilan_for_programme(*, programme: ProgrammeAnnuel) -> dict:
             }
             for name in Bilan.TEXT_FIELDS
         },
+        "partner_categories": [],
+        "hours_check": None,
         **figures,
+        "partners": [{"done": None, **row} for row in figures["partners"]],
+        "hours_explanation": hours_check_sentence(figures.get("hours_check")),
     }
