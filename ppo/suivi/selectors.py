@@ -14,9 +14,19 @@ from ppo.core.dates import current_school_year
 from ppo.plans.models import Action, ProgrammeAnnuel
 from ppo.suivi.enums import DecisionReprise, StatutBilan, StatutSuivi
 from ppo.suivi.figures import bilan_figures, hours_check_sentence
-from ppo.suivi.models import Bilan, RepriseAction
+from ppo.suivi.models import Bilan, Reprise, RepriseAction
 
-__all__ = ["actions_for_suivi", "actions_to_fill", "bilan_for_programme", "bilan_figures", "adjustments_for"]
+__all__ = [
+    "actions_for_suivi",
+    "actions_to_fill",
+    "bilan_for_programme",
+    "bilan_figures",
+    "adjustments_for",
+    "already_carried",
+    "bilan_is_validated",
+    "next_programme_of",
+    "reprises_of",
+]
 
 
 def actions_for_suivi(*, programme, axe_number: int | None = None):
@@ -117,3 +127,33 @@ def bilan_for_programme(*, programme: ProgrammeAnnuel) -> dict:
         "partners": [{"done": None, **row} for row in figures["partners"]],
         "hours_explanation": hours_check_sentence(figures.get("hours_check")),
     }
+
+
+def next_programme_of(programme: ProgrammeAnnuel) -> ProgrammeAnnuel | None:
+    return ProgrammeAnnuel.objects.filter(ppo=programme.ppo, year=programme.year + 1).first()
+
+
+def already_carried(*, programme: ProgrammeAnnuel, nxt: ProgrammeAnnuel | None) -> dict[int, int]:
+    """The actions of `programme` already in `nxt`, with the id of the action there: a copy of it (`copied_from`),
+    or an action of the same axis and title (written by hand, or by a Word import)."""
+    if nxt is None:
+        return {}
+    there = list(nxt.actions.values_list("pk", "copied_from_id", "axe_id", "title"))
+    by_origin = {origin: pk for pk, origin, _, _ in there if origin}
+    by_title = {(axe_id, title.strip().casefold()): pk for pk, _, axe_id, title in there}
+    found = {}
+    for pk, axe_id, title in programme.actions.values_list("pk", "axe_id", "title"):
+        match = by_origin.get(pk) or by_title.get((axe_id, title.strip().casefold()))
+        if match:
+            found[pk] = match
+    return found
+
+
+def bilan_is_validated(*, programme) -> bool:
+    return Bilan.objects.filter(programme=programme, status=StatutBilan.VALIDE).exists()
+
+
+def reprises_of(*, programme) -> list[Reprise]:
+    """The carry-overs made from this programme's bilan, newest first (who, when, with or without a validated
+    bilan)."""
+    return list(Reprise.objects.filter(source=programme).select_related("target", "decided_by"))
