@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ppo.campagnes import perms, selectors, services
 from ppo.campagnes.forms import CommentaireForm, DecisionForm, ReponseForm
-from ppo.campagnes.indicators import school_indicators
+from ppo.campagnes.indicators import indicators_comparison
 from ppo.campagnes.views.common import commentaire_for, programme_for, transmission_for
 from ppo.plans.perms import can_view_programme
 from ppo.plans.selectors import programme_completeness
@@ -89,8 +89,7 @@ def _review_context(request, transmission, **forms):
         "can_reply": perms.can_reply(request.user, transmission),
         "can_open_programme": can_view_programme(request.user, programme),
         "completeness": programme_completeness(programme=programme) if is_latest else None,
-        "indicators": school_indicators(etablissement=etablissement, year=programme.year) if can_review else None,
-        "peers": selectors.peers_comparison(transmission=transmission) if can_review else None,
+        **_comparisons(request.user, transmission, can_review=can_review),
         "decisions": transmission.decisions.select_related("by"),
         "decision_form": forms.get("decision_form") or DecisionForm(),
         "comment_form": forms.get("comment_form")
@@ -166,3 +165,27 @@ def commentaire_repondre(request, pk):
         services.commentaire_reply(comment=comment, text=form.cleaned_data["text"], user=request.user)
         messages.success(request, "Réponse envoyée à l’académie.")
     return redirect(reverse("campagnes:transmission", kwargs={"pk": comment.transmission_id}) + f"#c{comment.pk}")
+
+
+def _comparisons(user, transmission, *, can_review: bool) -> dict:
+    """The comparison with similar schools: for the reviewers, and for the school's staff when the averages hide
+    every single school (at least `PEER_RULE.min_peers` schools behind each figure)."""
+    programme = transmission.programme
+    etablissement = programme.ppo.etablissement
+    if not (can_review or perms.can_reply(user, transmission)):
+        return {"indicators": None, "peers": None}
+    indicators = indicators_comparison(etablissement=etablissement, year=programme.year)
+    peers = selectors.peers_comparison(transmission=transmission)
+    if not can_review:
+        minimum = selectors.PEER_RULE.min_peers
+        indicators["rows"] = [
+            row if row["n_peers"] >= minimum else {**row, "median": None, "gap": None, "hidden": True}
+            for row in indicators["rows"]
+        ]
+        if peers["n_peers"] < minimum:
+            peers = {**peers, "hidden": True}
+    return {
+        "indicators": indicators["rows"],
+        "indicators_description": indicators["description"],
+        "peers": peers,
+    }
