@@ -304,7 +304,7 @@ def peers_comparison(*, transmission) -> dict:
                 "peers": avg(totals["hours"]),
             },
             {
-                "label": "Heures prévues, somme des niveaux (une action par niveau concerné)",
+                "label": "Heures prévues, somme des niveaux",
                 "own": own_levels_sum,
                 "peers": avg(peers_levels_sum),
             },

@@ -187,6 +187,11 @@ class Reprise(models.Model):
     added = models.PositiveIntegerField("actions ajoutées", default=0)
     already_there = models.PositiveIntegerField("actions déjà présentes", default=0)
     dropped = models.PositiveIntegerField("actions non reprises", default=0)
+    dropped_still_there = models.PositiveIntegerField(
+        "actions non reprises mais déjà dans le programme suivant",
+        default=0,
+        help_text="Elles y restent : la reprise ne supprime rien.",
+    )
     decided_at = models.DateTimeField("faite le", auto_now_add=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="faite par", on_delete=models.SET_NULL, null=True, related_name="+"

@@ -280,5 +280,6 @@ def programme_start_next_year_from_bilan(
         added=len(kept - set(there)),
         already_there=len(kept & set(there)),
         dropped=len(action_ids - kept),
+        dropped_still_there=len((action_ids - kept) & set(there)),
         decided_by=user,
     )

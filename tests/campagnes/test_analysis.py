@@ -383,7 +383,7 @@ def test_similar_schools_widen_to_the_nation_when_fewer_than_five(twelve):
     assert rows["Heures prévues en Tle pro"] == (Decimal("3"), Decimal("2.0"))
     assert rows["Heures prévues en CAP 1"] == (Decimal("0"), Decimal("0.4"))
     # 35 h = 20 h + 3 h (one more level) + 12 h (two more levels): the sum of the levels, said as such.
-    assert rows["Heures prévues, somme des niveaux (une action par niveau concerné)"] == (
+    assert rows["Heures prévues, somme des niveaux"] == (
         Decimal("11"),
         Decimal("7.0"),
     )

@@ -143,9 +143,15 @@ def test_carries_into_the_existing_next_year_without_duplicating(client, world, 
     assert (reprise.added, reprise.already_there, reprise.dropped, reprise.bilan_validated) == (1, 2, 0, True)
     # The note of the adjusted action reaches the action already there.
     assert "Deux séances." in client.get(response["Location"]).content.decode()
-    # Twice: nothing more is added.
-    programme_start_next_year_from_bilan(programme=programme, user=direction, decisions=_decide(three))
+    # Twice, now dropping the visit: nothing is added, nothing deleted, and the page says the visit stays.
+    response = client.post(
+        url,
+        {f"decision_{done.pk}": "abandonner", f"decision_{partly.pk}": "garder", f"decision_{cancelled.pk}": "garder"},
+        follow=True,
+    )
     assert nxt.actions.count() == 4
+    assert "1 action(s) « ne pas reprendre » sont déjà dans ce programme et y restent" in response.content.decode()
+    assert Reprise.objects.latest("pk").dropped_still_there == 1
 
 
 def test_refused_when_next_year_is_frozen(client, world, programme, three, direction):

@@ -181,6 +181,11 @@ def _reprise_message(reprise) -> str:
         if reprise.already_there:
             text += f" ; {reprise.already_there} déjà présente(s), laissée(s) telle(s) quelle(s)"
         text += "."
+        if reprise.dropped_still_there:
+            text += (
+                f" {reprise.dropped_still_there} action(s) « ne pas reprendre » sont déjà dans ce programme et y "
+                "restent : supprimez-les depuis le programme si besoin."
+            )
     if not reprise.bilan_validated:
         text += " Reprise faite sans bilan validé (enregistré dans l’historique)."
     return text
