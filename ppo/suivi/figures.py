@@ -385,7 +385,8 @@ def hours_check_sentence(check: dict | None) -> str:
         n = check["multi_actions"]
         parts.append(
             f"{n} action{'s' if n > 1 else ''} sur plusieurs niveaux compte{'nt' if n > 1 else ''} une fois pour "
-            f"chacun de ses niveaux (+{_h(check['repeated_planned'])} prévues, +{_h(check['repeated_delivered'])} "
+            f"chacun de {'leurs' if n > 1 else 'ses'} niveaux (+{_h(check['repeated_planned'])} prévues, "
+            f"+{_h(check['repeated_delivered'])} "
             "réalisées par rapport au total)"
         )
     if check["unlevelled_actions"]:
