@@ -16,7 +16,7 @@ from ppo.campagnes.models import Priorite, VolumeReference
 from ppo.comptes.enums import Role
 from ppo.diagnostic.models import Indicateur, ValeurIndicateur
 from ppo.plans.enums import CategorieRessource, StatutProgramme, TypeAction
-from ppo.plans.models import Axe, RessourceItem
+from ppo.plans.models import Axe, ProgrammeAnnuel, RessourceItem
 from ppo.plans.services import programme_set_status
 from ppo.referentiel.enums import Secteur
 from ppo.referentiel.models import Academie, Niveau
@@ -420,3 +420,17 @@ def test_review_page_says_how_the_similar_schools_were_chosen(client, twelve):
     client.force_login(user_with(Role.DIRECTION, etablissement=school))
     page = client.get(reverse("campagnes:transmission", kwargs={"pk": sent.pk})).content.decode()
     assert "la moyenne des 5 établissements comparables" in page  # five or more: the school sees the averages too
+
+
+def test_school_sees_no_average_behind_fewer_than_five_schools(client, twelve):
+    """Without the Normandie LP, only four comparable schools are left in the whole country: the académie sees
+    their average, the school is told why it sees none."""
+    school, sent = twelve
+    ProgrammeAnnuel.objects.filter(ppo__etablissement__academie__code="70").delete()
+    client.force_login(user_with(Role.ACADEMIE, academie=school.academie))
+    page = client.get(reverse("campagnes:transmission", kwargs={"pk": sent.pk})).content.decode()
+    assert "la moyenne des 4 établissements comparables" in page
+    client.force_login(user_with(Role.DIRECTION, etablissement=school))
+    page = client.get(reverse("campagnes:transmission", kwargs={"pk": sent.pk})).content.decode()
+    assert "la moyenne des 4 établissements comparables" not in page
+    assert "Moins de 5 établissements comparables : la comparaison n’est pas montrée" in page
