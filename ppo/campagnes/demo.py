@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from ppo.campagnes import services
+from ppo.campagnes import demo_peers, services
 from ppo.campagnes.contours import contours_import
 from ppo.campagnes.enums import Decision, SensCible, TypeTempsFort
 from ppo.campagnes.models import Campagne, ContourAcademie, DecisionRevue, Transmission
@@ -172,6 +172,7 @@ def load(demo) -> None:
         )
         Campagne.objects.filter(pk=current.pk).update(created_at=demo_datetime(D(year, 9, 8)))
     _review_cycle(demo, academie_user, year)
+    demo_peers.load(demo)
 
 
 def _coordinates(demo):

@@ -1,5 +1,6 @@
 """Reads of the campaign frame and of the review, for this app and for plans, suivi and documents."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, Sum
@@ -141,26 +142,110 @@ def review_threads(*, transmission) -> dict:
     return threads
 
 
-def similar_schools(etablissement):
-    """Active schools of the same kind and the same bassin (the school itself excluded)."""
-    return Etablissement.objects.filter(
-        kind=etablissement.kind, bassin_id=etablissement.bassin_id, is_active=True
-    ).exclude(pk=etablissement.pk)
+@dataclass(frozen=True)
+class PeerRule:
+    """What « établissements comparables » means, in one place (docs/academie.md): the same kind of school, an IPS
+    within `ips_gap` points of the school's, the same académie; when fewer than `min_peers` are found, the région
+    académique, then the whole country. A school without IPS is compared without that criterion."""
+
+    ips_gap: Decimal = Decimal("10")
+    min_peers: int = 5
+    areas: tuple[str, ...] = ("academie", "region", "nation")
+
+
+PEER_RULE = PeerRule()
+
+
+@dataclass(frozen=True)
+class PeerGroup:
+    """The similar schools of one school, and how they were chosen (said on the page)."""
+
+    schools: object  # a queryset of Etablissement
+    n: int
+    area: str
+    description: str
+    widened: bool
+
+
+def _area_filter(area: str, etablissement) -> Q:
+    if area == "academie":
+        return Q(academie=etablissement.academie_id)
+    if area == "region":
+        return Q(academie__region=etablissement.academie.region_id)
+    return Q(pk__isnull=False)  # the nation: every candidate
+
+
+def _area_label(area: str, etablissement) -> str:
+    if area == "academie":
+        return f"l’académie de {etablissement.academie.name}"
+    if area == "region":
+        return f"la région académique {etablissement.academie.region.name}"
+    return "toute la France"
+
+
+def peer_group(*, etablissement, among, what: str, rule: PeerRule = PEER_RULE) -> PeerGroup:
+    """The similar schools of `etablissement` among the schools `among` (those that have something to compare:
+    a programme of the year, a value of an indicator), chosen by `rule`; `what` says in French what they have.
+    At most one count per area tried (three queries)."""
+    candidates = among.filter(is_active=True, kind=etablissement.kind).exclude(pk=etablissement.pk)
+    ips = etablissement.ips
+    if ips is not None:
+        candidates = candidates.filter(ips__gte=ips - rule.ips_gap, ips__lte=ips + rule.ips_gap)
+    counts = candidates.aggregate(
+        **{f"n_{area}": Count("pk", filter=_area_filter(area, etablissement)) for area in rule.areas}
+    )  # one query whatever the area finally kept
+    area = next((a for a in rule.areas if counts[f"n_{a}"] >= rule.min_peers), rule.areas[-1])
+    n = counts[f"n_{area}"]
+    schools = candidates.filter(_area_filter(area, etablissement))
+    ips_text = (
+        f"IPS entre {_num(ips - rule.ips_gap)} et {_num(ips + rule.ips_gap)} (celui de l’établissement, {_num(ips)}, "
+        f"à {_num(rule.ips_gap)} points près)"
+        if ips is not None
+        else "sans critère d’IPS (celui de l’établissement n’est pas renseigné)"
+    )
+    widened = area != rule.areas[0]
+    description = (
+        f"{n} établissement{'s' if n != 1 else ''} comparable{'s' if n != 1 else ''} : même type "
+        f"({etablissement.get_kind_display().lower()}), {ips_text}, dans {_area_label(area, etablissement)}, "
+        f"{what}"
+    )
+    if widened:
+        description += (
+            f" ; moins de {rule.min_peers} dans un périmètre plus proche, la recherche a été élargie à "
+            f"{_area_label(area, etablissement)}"
+        )
+    return PeerGroup(schools=schools, n=n, area=area, description=description + ".", widened=widened)
+
+
+def _num(value) -> str:
+    return f"{Decimal(value):.1f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def programme_peers(*, etablissement, year: int) -> PeerGroup:
+    """The similar schools that have a programme of `year` the académie may read."""
+    readable = ProgrammeAnnuel.objects.filter(year=year, status__in=SEEN_BY_SUPERVISORS)
+    return peer_group(
+        etablissement=etablissement,
+        among=Etablissement.objects.filter(pk__in=readable.values("ppo__etablissement_id")),
+        what=f"ayant un programme {year}-{year + 1} transmis ou validé",
+    )
 
 
 def peers_comparison(*, transmission) -> dict:
-    """How the transmitted programme compares with similar schools (same kind, same bassin), same school year."""
+    """How the transmitted programme compares with similar schools (`programme_peers`), same school year.
+
+    Hours are given twice, and said so: each action once (the total), and per level, where an action on several
+    levels counts for each of its levels (so the sum of the levels exceeds the total by these repeated hours)."""
     programme = transmission.programme
     etablissement = programme.ppo.etablissement
     snapshot = transmission.snapshot
     own_cells = {(a["axe"]["number"], n["id"]) for a in snapshot["actions"] for n in a["niveaux"]}
     own_hours = sum(Decimal(a["hours"]) for a in snapshot["actions"] if a.get("hours"))
+    group = programme_peers(etablissement=etablissement, year=programme.year)
+    n_peers = group.n
     peers = ProgrammeAnnuel.objects.filter(
-        year=programme.year,
-        status__in=SEEN_BY_SUPERVISORS,
-        ppo__etablissement__in=similar_schools(etablissement),
+        year=programme.year, status__in=SEEN_BY_SUPERVISORS, ppo__etablissement__in=group.schools
     )
-    n_peers = peers.count()
     actions = Action.objects.filter(programme__in=peers)
     totals = actions.aggregate(n=Count("pk"), hours=Sum("hours"))
     cells = Action.niveaux.through.objects.filter(action__programme__in=peers).values(
@@ -178,10 +263,13 @@ def peers_comparison(*, transmission) -> dict:
         .order_by()
     )
     own_by_level: dict[int, Decimal] = {}
+    own_multi = 0
     for a in snapshot["actions"]:
+        own_multi += len(a["niveaux"]) > 1
         for n in a["niveaux"]:
             own_by_level[n["id"]] = own_by_level.get(n["id"], Decimal(0)) + Decimal(a["hours"] or 0)
     reference = reference_hours_for(etablissement=etablissement, year=programme.year)
+    niveaux = list(etablissement.niveaux.order_by("order"))
     levels = [
         {
             "label": f"Heures prévues en {niveau.short_label}",
@@ -189,16 +277,37 @@ def peers_comparison(*, transmission) -> dict:
             "peers": avg(peer_hours.get(niveau.pk)),
             "reference": reference.get(niveau.pk),
         }
-        for niveau in etablissement.niveaux.order_by("order")
+        for niveau in niveaux
     ]
+    taught = {n.pk for n in niveaux}
+    own_levels_sum = sum((h for pk, h in own_by_level.items() if pk in taught), Decimal(0))
+    peers_levels_sum = sum((Decimal(h or 0) for pk, h in peer_hours.items() if pk in taught), Decimal(0))
     return {
         "n_peers": n_peers,
+        "minimum": PEER_RULE.min_peers,
+        "hidden": False,
+        "description": group.description,
+        "widened": group.widened,
         "kind_label": etablissement.get_kind_display(),
         "bassin": etablissement.bassin,
+        "hours_note": (
+            "« Heures prévues (chaque action une fois) » compte chaque action une fois ; les lignes par niveau "
+            "comptent une action sur plusieurs niveaux pour chacun de ses niveaux, d’où une « somme des niveaux » "
+            f"plus grande que le total quand il y a de telles actions ({own_multi} dans ce programme)."
+        ),
         "rows": [
             {"label": "Nombre d’actions", "own": len(snapshot["actions"]), "peers": avg(totals["n"])},
             {"label": "Cases de la grille axes × niveaux couvertes", "own": len(own_cells), "peers": avg(n_cells)},
-            {"label": "Heures prévues (total des actions)", "own": own_hours, "peers": avg(totals["hours"])},
+            {
+                "label": "Heures prévues (chaque action une fois)",
+                "own": own_hours,
+                "peers": avg(totals["hours"]),
+            },
+            {
+                "label": "Heures prévues, somme des niveaux",
+                "own": own_levels_sum,
+                "peers": avg(peers_levels_sum),
+            },
             *levels,
         ],
     }

@@ -74,9 +74,19 @@ def _partners_table(data) -> FigureTable | None:
     if not data["partners"]:
         return None
     return FigureTable(
-        caption="Partenaires mobilisés",
-        headers=("Partenaire", "Actions réalisées"),
-        rows=tuple((row["name"], _n(row["actions"])) for row in data["partners"]),
+        caption="Partenaires nommés dans les actions et leurs suivis (une fois par action)",
+        headers=("Partenaire", "Actions", "dont réalisées"),
+        rows=tuple((row["name"], _n(row["actions"]), _n(row.get("done"))) for row in data["partners"]),
+    )
+
+
+def _partner_categories_table(data) -> FigureTable | None:
+    if not data.get("partner_categories"):
+        return None
+    return FigureTable(
+        caption="Catégories de partenaires cochées sur les actions",
+        headers=("Catégorie", "Actions", "dont réalisées"),
+        rows=tuple((row["label"], _n(row["actions"]), _n(row["done"])) for row in data["partner_categories"]),
     )
 
 
@@ -124,6 +134,7 @@ def _summary(data) -> tuple[str, ...]:
         f"Actions : {totals['actions']} prévues, {totals['done']} réalisées, {totals['postponed']} reportées, "
         f"{totals['cancelled']} annulées, {totals['pending']} encore à faire.",
         f"Heures : {_n(totals['hours_delivered'])} réalisées sur {_n(totals['hours_planned'])} prévues.",
+        *filter(None, [data.get("hours_explanation")]),
         f"Élèves touchés : {totals['pupils']} ({totals['girls']} filles, {totals['boys']} garçons"
         + (f", {totals['girls_share']} % de filles)." if totals["girls_share"] is not None else ")."),
     ]
@@ -143,7 +154,13 @@ def bilan_section(*, programme, public: bool) -> BilanSection:
     status = data["status_label"]
     if data["frozen"]:
         status += " — chiffres arrêtés à la validation"
-    tables = [_axis_table(data), _level_table(data), _partners_table(data), _objectives_table(data)]
+    tables = [
+        _axis_table(data),
+        _level_table(data),
+        _partners_table(data),
+        _partner_categories_table(data),
+        _objectives_table(data),
+    ]
     texts = ()
     if not public:
         tables.append(_comments_table(data))

@@ -23,6 +23,7 @@ from ppo.documents.temps_forts import temps_forts_events
 from ppo.plans.enums import CategorieRessource, StatutProgramme
 from ppo.plans.models import Action, Axe, ProgrammeAnnuel, RessourceItem
 from ppo.referentiel.models import Etablissement, Niveau
+from ppo.suivi.enums import StatutSuivi
 from ppo.suivi.models import Bilan, SuiviAction
 
 
@@ -107,18 +108,39 @@ def _checklists(*, items, ticked_ids, autres) -> tuple[Checklist, ...]:
     return tuple(checklists)
 
 
-def calendar_events_of(actions) -> list[CalendarEvent]:
+def action_dates(action) -> tuple | None:
+    """The days of a dated action, as on the calendar page of the follow-up: the date it was done on or postponed
+    to once recorded, else its planned dates; None for an action with only a period (« novembre »)."""
+    suivi = getattr(action, "suivi", None)
+    if suivi is not None and suivi.actual_date and suivi.status in (StatutSuivi.REALISEE, StatutSuivi.REPORTEE):
+        return suivi.actual_date, suivi.actual_date
+    if action.start_date:
+        return action.start_date, action.end_date or action.start_date
+    return None
+
+
+def calendar_events_of(actions, *, public: bool = False) -> list[CalendarEvent]:
+    """One all-day event per dated action, with its levels. The public version keeps only the public fields:
+    title, levels, dates and the partner organisations' names (never the internal description)."""
     events = []
     for action in actions:
-        if not action.start_date:
+        dates = action_dates(action)
+        if dates is None:
             continue
+        description = (
+            f"Partenaires : {action.partners}"
+            if public and action.partners
+            else ""
+            if public
+            else "\n\n".join(filter(None, [action.description, action.partners]))
+        )
         events.append(
             CalendarEvent(
                 uid=f"action-{action.pk}@ppo",
                 title=action.title,
-                start=action.start_date,
-                end=action.end_date or action.start_date,
-                description="\n\n".join(filter(None, [action.description, action.partners])),
+                start=dates[0],
+                end=dates[1],
+                description=description,
                 niveaux=", ".join(n.short_label for n in action.niveaux.all()),
                 stamp=action.updated_at,
             )
@@ -128,7 +150,7 @@ def calendar_events_of(actions) -> list[CalendarEvent]:
 
 def _actions_queryset():
     return (
-        Action.objects.select_related("axe")
+        Action.objects.select_related("axe", "suivi")
         .prefetch_related(
             Prefetch("niveaux", queryset=Niveau.objects.order_by("order")),
             "actors",
@@ -219,13 +241,33 @@ def programme_content(*, programme: ProgrammeAnnuel, public: bool = False) -> Pr
 
 def etablissement_calendar(*, etablissement, extra_events=()) -> list[CalendarEvent]:
     """The dated actions of every programme of the school and the académie's temps forts of these years, oldest
-    first (the subscription feed)."""
+    first (the subscription feed of the staff)."""
     raw = _actions_queryset().filter(programme__ppo__etablissement=etablissement)
     years = ProgrammeAnnuel.objects.filter(ppo__etablissement=etablissement).values_list("year", flat=True)
     temps_forts = temps_forts_events(etablissement=etablissement, years=list(years))
     events = calendar_events_of(raw) + temps_forts + list(extra_events)
     events.sort(key=lambda e: (e.start, e.title))
     return events
+
+
+def public_calendar(*, etablissement, niveau=None) -> tuple[ProgrammeAnnuel, list[CalendarEvent]]:
+    """The families' feed: the dated actions of the school's last published programme (public fields only) and
+    the académie's temps forts of its year; with `niveau`, only what concerns that level (temps forts without a
+    level concern every level). Raises ProgrammeAnnuel.DoesNotExist when nothing is published."""
+    programme = (
+        ProgrammeAnnuel.objects.filter(ppo__etablissement=etablissement, status=StatutProgramme.PUBLIE)
+        .order_by("-year")
+        .first()
+    )
+    if programme is None:
+        raise ProgrammeAnnuel.DoesNotExist
+    raw = _actions_queryset().filter(programme=programme)
+    if niveau is not None:
+        raw = raw.filter(niveaux=niveau)
+    events = calendar_events_of(raw, public=True)
+    events += temps_forts_events(etablissement=etablissement, years=[programme.year], niveau=niveau)
+    events.sort(key=lambda e: (e.start, e.title))
+    return programme, events
 
 
 def programme_get(*, pk: int) -> ProgrammeAnnuel:

@@ -25,6 +25,7 @@ from ppo.documents.selectors import (
     etablissement_calendar,
     free_years,
     programme_content,
+    public_calendar,
     word_import_checks,
 )
 from ppo.plans.enums import OrigineAction, StatutProgramme
@@ -105,6 +106,16 @@ def etablissement_calendar_build(*, etablissement, extra_events=()) -> bytes:
     """The subscription feed of a school: the dated actions of all its programmes."""
     events = etablissement_calendar(etablissement=etablissement, extra_events=extra_events)
     return build_ics(name=f"PPO — {etablissement.name}", events=events)
+
+
+def public_calendar_build(*, etablissement, niveau=None) -> bytes:
+    """The families' feed (see `selectors.public_calendar`); raises ProgrammeAnnuel.DoesNotExist when the school has
+    published nothing."""
+    programme, events = public_calendar(etablissement=etablissement, niveau=niveau)
+    name = f"Orientation {programme.year_label} — {etablissement.name}"
+    if niveau is not None:
+        name += f" — {niveau.short_label}"
+    return build_ics(name=name, events=events)
 
 
 def calendar_token_renew(*, etablissement, user) -> CalendarToken:

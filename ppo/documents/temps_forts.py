@@ -7,10 +7,14 @@ from ppo.campagnes.selectors import temps_forts_for
 from ppo.documents.content import CalendarEvent
 
 
-def temps_forts_events(*, etablissement, years) -> list[CalendarEvent]:
+def temps_forts_events(*, etablissement, years, niveau=None) -> list[CalendarEvent]:
+    """The temps forts of these school years; with `niveau`, those of that level or of every level (no level)."""
     events = []
     for year in sorted(set(years)):
         for temps_fort in temps_forts_for(etablissement=etablissement, year=year):
+            levels = list(temps_fort.niveaux.all())
+            if niveau is not None and levels and niveau not in levels:
+                continue
             events.append(
                 CalendarEvent(
                     uid=f"temps-fort-{temps_fort.pk}@ppo",
@@ -18,7 +22,7 @@ def temps_forts_events(*, etablissement, years) -> list[CalendarEvent]:
                     start=temps_fort.start_date,
                     end=temps_fort.end_date or temps_fort.start_date,
                     description=temps_fort.description,
-                    niveaux=", ".join(n.short_label for n in temps_fort.niveaux.all()) or "tous niveaux",
+                    niveaux=", ".join(n.short_label for n in levels) or "tous niveaux",
                 )
             )
     return events

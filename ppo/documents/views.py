@@ -193,6 +193,28 @@ def calendar_feed(request, token):
     return response
 
 
+@require_GET
+def public_calendar(request, uai):
+    """The families' feed of a school (no login): its published programme's dated actions, public fields only,
+    and the académie's temps forts; `?niveau=<code>` keeps one level."""
+    etablissement = Etablissement.objects.filter(uai=uai.upper()).first()
+    if etablissement is None:
+        raise Http404("Établissement inconnu.")
+    niveau = None
+    if code := request.GET.get("niveau", "").strip():
+        niveau = etablissement.niveaux.filter(code=code).first()
+        if niveau is None:
+            raise Http404("Ce niveau n’est pas enseigné dans l’établissement.")
+    try:
+        data = services.public_calendar_build(etablissement=etablissement, niveau=niveau)
+    except ProgrammeAnnuel.DoesNotExist as exc:
+        raise Http404("Cet établissement n’a pas encore publié son programme d’orientation.") from exc
+    response = HttpResponse(data, content_type=services.FORMATS["ics"].content_type)
+    suffix = f"-{niveau.code}" if niveau is not None else ""
+    response["Content-Disposition"] = f'inline; filename="orientation-{etablissement.uai.lower()}{suffix}.ics"'
+    return response
+
+
 @login_required
 @require_POST
 def calendar_renew(request, pk):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from ppo.suivi.models import Bilan, PieceJointe, RepriseAction, SuiviAction
+from ppo.suivi.models import Bilan, PieceJointe, Reprise, RepriseAction, SuiviAction
 
 
 class PieceJointeInline(admin.TabularInline):
@@ -35,3 +35,11 @@ class RepriseActionAdmin(admin.ModelAdmin):
     list_display = ["action", "decision", "copy", "decided_at"]
     list_filter = ["decision"]
     raw_id_fields = ["action", "copy"]
+
+
+@admin.register(Reprise)
+class RepriseAdmin(admin.ModelAdmin):
+    list_display = ["source", "target", "decided_at", "decided_by", "bilan_validated", "added", "already_there"]
+    list_filter = ["bilan_validated"]
+    raw_id_fields = ["source", "target"]
+    readonly_fields = ["decided_at", "decided_by"]

@@ -10,7 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.urls import NoReverseMatch, reverse
 
+from ppo.comptes import perms as scope
+from ppo.plans.enums import StatutProgramme
 from ppo.suivi.enums import StatutSuivi
 
 MONTHS = [
@@ -107,6 +110,34 @@ def temps_forts(programme) -> list[Entry]:
         )
         for row in rows
     ]
+
+
+@dataclass
+class Subscription:
+    """The calendar feeds of the school, shown on the calendar page (the documents app builds them)."""
+
+    feed_path: str = ""  # the staff's secret feed, once the direction created it
+    public_path: str = ""  # the families' feed, once a programme is published
+    can_create: bool = False
+
+
+def subscription(*, programme, user) -> Subscription:
+    """The school's feeds, if the documents app is installed (guarded, as for the temps forts): the secret link
+    for the school's staff, the public one for everybody once the school published a programme."""
+    etablissement = programme.ppo.etablissement
+    try:
+        token_model = apps.get_model("documents", "CalendarToken")
+        public_path = reverse("documents:public_calendar", args=[etablissement.uai])
+    except (LookupError, NoReverseMatch):
+        return Subscription()
+    published = etablissement.ppos.filter(programmes__status=StatutProgramme.PUBLIE).exists()
+    result = Subscription(public_path=public_path if published else "")
+    if scope.is_school_staff(user, etablissement):
+        token = token_model.objects.filter(etablissement=etablissement).first()
+        if token is not None:
+            result.feed_path = reverse("documents:calendar_feed", args=[token.token])
+        result.can_create = scope.is_direction(user, etablissement)
+    return result
 
 
 def _sort_key(entry):

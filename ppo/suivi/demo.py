@@ -9,7 +9,7 @@ from ppo.core.demo import demo_datetime
 from ppo.plans.models import ProgrammeAnnuel
 from ppo.suivi.agenda import month_of_period
 from ppo.suivi.enums import DecisionReprise, Evaluation, StatutSuivi
-from ppo.suivi.models import Bilan, RepriseAction, SuiviAction
+from ppo.suivi.models import Bilan, Reprise, RepriseAction, SuiviAction
 from ppo.suivi.services import bilan_update, bilan_validate, suivi_record
 
 D = datetime.date
@@ -172,3 +172,15 @@ def _decisions(programme, user, decisions):
     RepriseAction.objects.filter(action__programme=programme).update(
         decided_at=demo_datetime(D(programme.year + 1, 6, 30))
     )
+    if nxt is not None:
+        kept = sum(1 for row in rows if row.decision != DecisionReprise.ABANDONNER)
+        reprise = Reprise.objects.create(
+            source=programme,
+            target=nxt,
+            created_target=True,
+            bilan_validated=True,
+            added=kept,
+            dropped=len(rows) - kept,
+            decided_by=user,
+        )
+        Reprise.objects.filter(pk=reprise.pk).update(decided_at=demo_datetime(D(programme.year + 1, 6, 30)))

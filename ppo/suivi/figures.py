@@ -4,14 +4,19 @@ Conventions (docs/suivi.md):
 - an action « réalisée » counts as done; « prévue » or without follow-up as still planned;
 - hours delivered: the hours actually spent of done actions, or their planned hours when none were recorded;
   an action on several levels delivers its hours to each of its levels (each pupil of each level received them);
+- the sum of the hours by level is therefore the total, plus the hours of multi-level actions counted again for
+  each level beyond the first, minus the hours of actions on no level (`hours_check`, shown under the table);
+- partners: every name written on an action or recorded in its follow-up, once per action (`_partners`), and the
+  categories of partners ticked on the actions (`partner_categories`);
 - pupils reached per level: only actions on a single level are counted per level; actions on several levels are
   counted once, on a line of their own, so that nobody is counted twice.
 """
 
+import re
 from decimal import Decimal
 
 from django.apps import apps
-from django.db.models import Count, DecimalField, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, DecimalField, ExpressionWrapper, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from ppo.partenaires.models import Structure
@@ -171,24 +176,101 @@ def _totals(programme):
     }
 
 
+PARTNER_SEPARATORS = re.compile(r"[\n;,]+")
+
+
+def partner_names(text: str) -> list[str]:
+    """The names written in a free « partenaires » text, one per line or separated by « ; » or « , »."""
+    return [name.strip(" .-–•\t") for name in PARTNER_SEPARATORS.split(text or "") if name.strip(" .-–•\t")]
+
+
 def _partners(programme):
-    structures = (
-        Structure.objects.filter(suivis__action__programme=programme, suivis__status=StatutSuivi.REALISEE)
-        .annotate(n=Count("suivis"))
-        .order_by("-n", "name")
-        .values_list("name", "n")
+    """Every partner named for the year, counted once per action: the partners written on the action (« Entreprises
+    du Granvillais »), the structures and other partners recorded in its follow-up. Names are merged without regard
+    to case; `actions` counts the actions that name the partner, `done` those of them that were done.
+
+    Three queries whatever the number of actions (the free texts are split in Python)."""
+    named: dict[str, dict] = {}
+
+    def add(name, action_id, status):
+        row = named.setdefault(name.casefold(), {"name": name, "ids": set(), "done": set()})
+        row["ids"].add(action_id)
+        if status == StatutSuivi.REALISEE:
+            row["done"].add(action_id)
+
+    texts = Action.objects.filter(programme=programme).values_list(
+        "pk", "partners", "suivi__partners_other", "suivi__status"
     )
-    others = (
-        SuiviAction.objects.filter(action__programme=programme, status=StatutSuivi.REALISEE)
-        .exclude(partners_other="")
-        .values("partners_other")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "partners_other")
-        .values_list("partners_other", "n")
+    for action_id, partners, other, status in texts:
+        for name in partner_names(partners) + partner_names(other or ""):
+            add(name, action_id, status)
+    structures = Structure.objects.filter(suivis__action__programme=programme).values_list(
+        "name", "suivis__action_id", "suivis__status"
     )
-    return [{"name": name, "actions": n} for name, n in structures] + [
-        {"name": name, "actions": n} for name, n in others
-    ]
+    for name, action_id, status in structures:
+        add(name, action_id, status)
+    rows = [{"name": r["name"], "actions": len(r["ids"]), "done": len(r["done"])} for r in named.values()]
+    return sorted(rows, key=lambda r: (-r["actions"], -r["done"], r["name"].casefold()))
+
+
+def _partner_categories(programme):
+    """The categories of partners ticked on the actions (« Mission locale », « CLEE »…), per action."""
+    through = Action.partner_items.through
+    rows = (
+        through.objects.filter(action__programme=programme)
+        .values("ressourceitem__label")
+        .annotate(
+            actions=Count("action_id"),
+            done=Count("action_id", filter=Q(action__suivi__status=StatutSuivi.REALISEE)),
+        )
+        .order_by("-actions", "ressourceitem__label")
+    )
+    return [{"label": r["ressourceitem__label"], "actions": r["actions"], "done": r["done"]} for r in rows]
+
+
+def _hours_by_level_check(programme, by_level, totals):
+    """How the hours by level add up to the totals: an action on several levels counts once per level, so the sum
+    of the levels is the total, plus the hours of these actions counted again for each level beyond the first,
+    minus the hours of actions on no level."""
+    through = Action.niveaux.through
+    n_levels = Coalesce(
+        Subquery(
+            through.objects.filter(action_id=OuterRef("pk")).values("action_id").annotate(n=Count("pk")).values("n"),
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+    delivered = Coalesce("suivi__hours_spent", "hours", output_field=DECIMAL)
+    done = Q(suivi__status=StatutSuivi.REALISEE)
+    row = (
+        Action.objects.filter(programme=programme)
+        .annotate(n_levels=n_levels)
+        .aggregate(
+            multi_actions=Count("pk", filter=Q(n_levels__gt=1)),
+            repeated_planned=Sum(
+                ExpressionWrapper(F("hours") * (F("n_levels") - 1), output_field=DECIMAL), filter=Q(n_levels__gt=1)
+            ),
+            repeated_delivered=Sum(
+                ExpressionWrapper(delivered * (F("n_levels") - 1), output_field=DECIMAL),
+                filter=Q(n_levels__gt=1) & done,
+            ),
+            unlevelled_actions=Count("pk", filter=Q(n_levels=0)),
+            unlevelled_planned=Sum("hours", filter=Q(n_levels=0)),
+            unlevelled_delivered=Sum(delivered, filter=Q(n_levels=0) & done),
+        )
+    )
+    return {
+        "levels_planned": _num(sum(Decimal(str(r["hours_planned"])) for r in by_level)),
+        "levels_delivered": _num(sum(Decimal(str(r["hours_delivered"])) for r in by_level)),
+        "total_planned": totals["hours_planned"],
+        "total_delivered": totals["hours_delivered"],
+        "multi_actions": row["multi_actions"],
+        "repeated_planned": _num(row["repeated_planned"]),
+        "repeated_delivered": _num(row["repeated_delivered"]),
+        "unlevelled_actions": row["unlevelled_actions"],
+        "unlevelled_planned": _num(row["unlevelled_planned"]),
+        "unlevelled_delivered": _num(row["unlevelled_delivered"]),
+    }
 
 
 def _evaluations(programme):
@@ -267,13 +349,53 @@ def _num2(value) -> float:
 
 def bilan_figures(*, programme) -> dict:
     """Every figure of the bilan as plain, JSON-ready data (frozen as is when the bilan is validated)."""
+    totals, by_level = _totals(programme), _by_level(programme)
     return {
-        "totals": _totals(programme),
+        "totals": totals,
         "by_axis": _by_axis(programme),
-        "by_level": _by_level(programme),
+        "by_level": by_level,
+        "hours_check": _hours_by_level_check(programme, by_level, totals),
         "multi_level": _multi_level(programme),
         "partners": _partners(programme),
+        "partner_categories": _partner_categories(programme),
         "evaluations": _evaluations(programme),
         "objectives": _objectives(programme),
         "comments": _comments(programme),
     }
+
+
+def _h(value) -> str:
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") + " h"
+
+
+def hours_check_sentence(check: dict | None) -> str:
+    """The sentence under the hours by level that says how they add up to the totals (empty for a bilan frozen
+    before this was computed)."""
+    if not check:
+        return ""
+    levels = f"{_h(check['levels_planned'])} prévues, {_h(check['levels_delivered'])} réalisées"
+    total = f"{_h(check['total_planned'])} prévues, {_h(check['total_delivered'])} réalisées"
+    if not check["multi_actions"] and not check["unlevelled_actions"]:
+        return (
+            f"La somme des niveaux ({levels}) est le total de l’établissement : chaque action est sur un seul niveau."
+        )
+    parts = []
+    if check["multi_actions"]:
+        n = check["multi_actions"]
+        parts.append(
+            f"{n} action{'s' if n > 1 else ''} sur plusieurs niveaux compte{'nt' if n > 1 else ''} une fois pour "
+            f"chacun de {'leurs' if n > 1 else 'ses'} niveaux (+{_h(check['repeated_planned'])} prévues, "
+            f"+{_h(check['repeated_delivered'])} "
+            "réalisées par rapport au total)"
+        )
+    if check["unlevelled_actions"]:
+        n = check["unlevelled_actions"]
+        parts.append(
+            f"{n} action{'s' if n > 1 else ''} sans niveau ({_h(check['unlevelled_planned'])} prévues) "
+            f"ne figure{'nt' if n > 1 else ''} dans aucun niveau"
+        )
+    return (
+        f"La somme des niveaux ({levels}) diffère du total de l’établissement, où chaque action compte une fois "
+        f"({total}) : " + " ; ".join(parts) + "."
+    )

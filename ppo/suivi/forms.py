@@ -156,9 +156,15 @@ class CalendarFilterForm(forms.Form):
 class RepriseForm(forms.Form):
     """One decision (keep / adjust / drop) and an optional note per action."""
 
-    def __init__(self, *args, actions, initial_decisions, **kwargs):
+    def __init__(self, *args, actions, initial_decisions, ask_without_bilan=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.actions = actions
+        if ask_without_bilan:
+            self.fields["without_validated_bilan"] = forms.BooleanField(
+                label="Continuer sans bilan validé",
+                help_text="Ce choix est enregistré dans l’historique des reprises, avec votre nom et la date.",
+                required=False,
+            )
         for action in actions:
             self.fields[f"decision_{action.pk}"] = forms.ChoiceField(
                 label=f"Décision pour « {action.title} »",
@@ -180,3 +186,6 @@ class RepriseForm(forms.Form):
 
     def notes(self):
         return {action.pk: self.cleaned_data[f"note_{action.pk}"] for action in self.actions}
+
+    def continues_without_bilan(self) -> bool:
+        return bool(self.cleaned_data.get("without_validated_bilan"))

@@ -166,3 +166,41 @@ class RepriseAction(models.Model):
 
     def __str__(self):
         return f"{self.get_decision_display()} — {self.action}"
+
+
+class Reprise(models.Model):
+    """One carry-over from a year's bilan into next year's programme (created then, or existing and added to): the
+    history of who did it, when, with what result, and whether the bilan was validated or the direction explicitly
+    chose to go on « sans bilan validé »."""
+
+    source = models.ForeignKey(
+        "plans.ProgrammeAnnuel", verbose_name="programme du bilan", on_delete=models.CASCADE, related_name="reprises"
+    )
+    target = models.ForeignKey(
+        "plans.ProgrammeAnnuel",
+        verbose_name="programme de l’année suivante",
+        on_delete=models.CASCADE,
+        related_name="reprises_recues",
+    )
+    created_target = models.BooleanField("programme suivant créé par la reprise", default=False)
+    bilan_validated = models.BooleanField("bilan validé au moment de la reprise", default=False)
+    added = models.PositiveIntegerField("actions ajoutées", default=0)
+    already_there = models.PositiveIntegerField("actions déjà présentes", default=0)
+    dropped = models.PositiveIntegerField("actions non reprises", default=0)
+    dropped_still_there = models.PositiveIntegerField(
+        "actions non reprises mais déjà dans le programme suivant",
+        default=0,
+        help_text="Elles y restent : la reprise ne supprime rien.",
+    )
+    decided_at = models.DateTimeField("faite le", auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="faite par", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "reprise du bilan"
+        verbose_name_plural = "reprises du bilan"
+        ordering = ["-decided_at", "-pk"]
+
+    def __str__(self):
+        return f"Reprise {self.source} → {self.target}"

@@ -13,10 +13,20 @@ from ppo.comptes.enums import Role
 from ppo.core.dates import current_school_year
 from ppo.plans.models import Action, ProgrammeAnnuel
 from ppo.suivi.enums import DecisionReprise, StatutBilan, StatutSuivi
-from ppo.suivi.figures import bilan_figures
-from ppo.suivi.models import Bilan, RepriseAction
+from ppo.suivi.figures import bilan_figures, hours_check_sentence
+from ppo.suivi.models import Bilan, Reprise, RepriseAction
 
-__all__ = ["actions_for_suivi", "actions_to_fill", "bilan_for_programme", "bilan_figures", "adjustments_for"]
+__all__ = [
+    "actions_for_suivi",
+    "actions_to_fill",
+    "bilan_for_programme",
+    "bilan_figures",
+    "adjustments_for",
+    "already_carried",
+    "bilan_is_validated",
+    "next_programme_of",
+    "reprises_of",
+]
 
 
 def actions_for_suivi(*, programme, axe_number: int | None = None):
@@ -84,8 +94,9 @@ def bilan_for_programme(*, programme: ProgrammeAnnuel) -> dict:
 
     Keys: `programme` (etablissement, uai, year, year_label), `status`, `status_label`, `validated_at`,
     `frozen` (figures frozen at validation), `texts` (section -> {label, text}) and the figures of
-    `ppo.suivi.figures.bilan_figures` (totals, by_axis, by_level, multi_level, partners, evaluations, objectives,
-    comments).
+    `ppo.suivi.figures.bilan_figures` (totals, by_axis, by_level, hours_check, multi_level, partners,
+    partner_categories, evaluations, objectives, comments), and `hours_explanation`, the sentence that says how the
+    hours by level add up to the totals. A bilan frozen before some key existed lacks it: read with `.get`.
     """
     bilan = Bilan.objects.filter(programme=programme).first()
     frozen = bool(bilan and bilan.is_validated and bilan.figures)
@@ -110,5 +121,39 @@ def bilan_for_programme(*, programme: ProgrammeAnnuel) -> dict:
             }
             for name in Bilan.TEXT_FIELDS
         },
+        "partner_categories": [],
+        "hours_check": None,
         **figures,
+        "partners": [{"done": None, **row} for row in figures["partners"]],
+        "hours_explanation": hours_check_sentence(figures.get("hours_check")),
     }
+
+
+def next_programme_of(programme: ProgrammeAnnuel) -> ProgrammeAnnuel | None:
+    return ProgrammeAnnuel.objects.filter(ppo=programme.ppo, year=programme.year + 1).first()
+
+
+def already_carried(*, programme: ProgrammeAnnuel, nxt: ProgrammeAnnuel | None) -> dict[int, int]:
+    """The actions of `programme` already in `nxt`, with the id of the action there: a copy of it (`copied_from`),
+    or an action of the same axis and title (written by hand, or by a Word import)."""
+    if nxt is None:
+        return {}
+    there = list(nxt.actions.values_list("pk", "copied_from_id", "axe_id", "title"))
+    by_origin = {origin: pk for pk, origin, _, _ in there if origin}
+    by_title = {(axe_id, title.strip().casefold()): pk for pk, _, axe_id, title in there}
+    found = {}
+    for pk, axe_id, title in programme.actions.values_list("pk", "axe_id", "title"):
+        match = by_origin.get(pk) or by_title.get((axe_id, title.strip().casefold()))
+        if match:
+            found[pk] = match
+    return found
+
+
+def bilan_is_validated(*, programme) -> bool:
+    return Bilan.objects.filter(programme=programme, status=StatutBilan.VALIDE).exists()
+
+
+def reprises_of(*, programme) -> list[Reprise]:
+    """The carry-overs made from this programme's bilan, newest first (who, when, with or without a validated
+    bilan)."""
+    return list(Reprise.objects.filter(source=programme).select_related("target", "decided_by"))

@@ -5,11 +5,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from ppo.core.locking import claim_version
+from ppo.plans.enums import OrigineAction
 from ppo.plans.models import Action, ProgrammeAnnuel
-from ppo.plans.services import programme_start_next_year
+from ppo.plans.perms import FROZEN
+from ppo.plans.services import action_create, programme_start_next_year
 from ppo.suivi.enums import DecisionReprise, StatutBilan
-from ppo.suivi.models import Bilan, PieceJointe, RepriseAction, SuiviAction
+from ppo.suivi.models import Bilan, PieceJointe, Reprise, RepriseAction, SuiviAction
 from ppo.suivi.rules import suivi_errors
+from ppo.suivi.selectors import already_carried, next_programme_of
 from ppo.suivi.uploads import attachment_check
 
 STALE = "Quelqu’un d’autre a modifié {what} pendant votre saisie. Rechargez la page pour voir sa version, puis recommencez."
@@ -163,7 +166,8 @@ def bilan_reopen(*, programme: ProgrammeAnnuel, user) -> Bilan:
 
 
 def next_year_refusal(*, programme: ProgrammeAnnuel) -> str:
-    """Why next year cannot start from this programme, or an empty string."""
+    """Why this bilan cannot be carried into next year, or an empty string. Next year's programme may exist: the
+    carry-over then adds to it, as long as it can still be edited (not transmitted nor validated)."""
     year = programme.year + 1
     ppo = programme.ppo
     if year > ppo.last_year:
@@ -171,40 +175,111 @@ def next_year_refusal(*, programme: ProgrammeAnnuel) -> str:
             f"L’année {year}-{year + 1} n’appartient pas au PPO {ppo.period_label} : "
             "l’année suivante commence avec un nouveau PPO."
         )
-    if ProgrammeAnnuel.objects.filter(ppo=ppo, year=year).exists():
-        return f"Le programme de l’année {year}-{year + 1} existe déjà."
+    nxt = next_programme_of(programme)
+    if nxt is not None and nxt.status in FROZEN:
+        return (
+            f"Le programme {nxt.year_label} est {nxt.get_status_display().lower()} : il ne peut plus recevoir "
+            "d’action. Reprenez les actions depuis le programme quand il sera de nouveau modifiable."
+        )
     return ""
+
+
+NOT_COPIED = {
+    "id",
+    "programme",
+    "axe",
+    "origin",
+    "copied_from",
+    "version",
+    "created_at",
+    "updated_at",
+    "created_by",
+    "order",
+}
+
+
+def _copy_action(action, *, nxt, user):
+    """A copy of `action` in `nxt`, as `plans.services.programme_start_next_year` makes them."""
+    fields = {f.name: getattr(action, f.name) for f in Action._meta.concrete_fields if f.name not in NOT_COPIED}
+    copy = action_create(
+        programme=nxt,
+        user=user,
+        axe=action.axe,
+        niveaux=list(action.niveaux.all()),
+        origin=OrigineAction.REPRISE,
+        copied_from=action,
+        actors=list(action.actors.all()),
+        partner_items=list(action.partner_items.all()),
+        **fields,
+    )
+    copy.order = action.order
+    copy.save(update_fields=["order"])
+    return copy
 
 
 @transaction.atomic
 def programme_start_next_year_from_bilan(
-    *, programme: ProgrammeAnnuel, user, decisions: dict[int, str], notes: dict[int, str] | None = None
-) -> ProgrammeAnnuel:
-    """Starts next year's programme: kept and adjusted actions are copied, dropped ones are not.
+    *,
+    programme: ProgrammeAnnuel,
+    user,
+    decisions: dict[int, str],
+    notes: dict[int, str] | None = None,
+    without_validated_bilan: bool = False,
+) -> Reprise:
+    """Carries this year's bilan into next year's programme: kept and adjusted actions are copied, dropped ones are
+    not. When next year's programme exists, the actions are added to it, never twice: an action already there (a
+    copy of it, or the same title on the same axis) is left as it is and the decision points to it.
 
-    Every decision is kept (`RepriseAction`); an adjusted copy carries the note saying what to rework.
-    """
+    Needs a validated bilan, or `without_validated_bilan` (the direction's explicit choice, kept in the history).
+    Every decision is kept (`RepriseAction`); an adjusted action carries the note saying what to rework."""
     refusal = next_year_refusal(programme=programme)
     if refusal:
         raise ValidationError(refusal)
+    bilan = Bilan.objects.filter(programme=programme).first()
+    validated = bool(bilan and bilan.is_validated)
+    if not validated and not without_validated_bilan:
+        raise ValidationError(
+            f"Le bilan {programme.year_label} n’est pas validé : faites-le valider par la direction, ou cochez "
+            "« Continuer sans bilan validé »."
+        )
     notes = notes or {}
     action_ids = set(programme.actions.values_list("pk", flat=True))
     if set(decisions) != action_ids:
         raise ValidationError("Choisissez, pour chaque action, de la garder, de l’ajuster ou de ne pas la reprendre.")
     if any(value not in DecisionReprise.values for value in decisions.values()):
         raise ValidationError("Décision inconnue : choisissez garder, ajuster ou ne pas reprendre.")
-    kept = [pk for pk, decision in decisions.items() if decision != DecisionReprise.ABANDONNER]
-    nxt = programme_start_next_year(programme=programme, user=user, action_ids=kept)
-    copies = dict(nxt.actions.values_list("copied_from_id", "pk"))
+    kept = {pk for pk, decision in decisions.items() if decision != DecisionReprise.ABANDONNER}
+    nxt = next_programme_of(programme)
+    created = nxt is None
+    if created:
+        nxt = programme_start_next_year(programme=programme, user=user, action_ids=kept)
+        copies = dict(nxt.actions.values_list("copied_from_id", "pk"))
+        there = {}
+    else:
+        there = already_carried(programme=programme, nxt=nxt)
+        copies = dict(there)
+        missing = programme.actions.filter(pk__in=kept - set(there)).select_related("axe")
+        for action in missing.prefetch_related("niveaux", "actors", "partner_items"):
+            copies[action.pk] = _copy_action(action, nxt=nxt, user=user).pk
     RepriseAction.objects.filter(action_id__in=action_ids).delete()
     RepriseAction.objects.bulk_create(
         RepriseAction(
             action_id=pk,
             decision=decision,
             note=(notes.get(pk) or "").strip() if decision == DecisionReprise.AJUSTER else "",
-            copy_id=copies.get(pk),
+            copy_id=copies.get(pk) if decision != DecisionReprise.ABANDONNER else there.get(pk),
             decided_by=user,
         )
         for pk, decision in sorted(decisions.items())
     )
-    return nxt
+    return Reprise.objects.create(
+        source=programme,
+        target=nxt,
+        created_target=created,
+        bilan_validated=validated,
+        added=len(kept - set(there)),
+        already_there=len(kept & set(there)),
+        dropped=len(action_ids - kept),
+        dropped_still_there=len((action_ids - kept) & set(there)),
+        decided_by=user,
+    )

@@ -10,14 +10,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from ppo.campagnes import analysis
+from ppo.campagnes import analysis, selectors
 from ppo.campagnes.enums import SensCible
 from ppo.campagnes.models import Priorite, VolumeReference
 from ppo.comptes.enums import Role
 from ppo.core.spreadsheet import Percent
 from ppo.diagnostic.models import Indicateur, ValeurIndicateur
 from ppo.plans.enums import CategorieRessource, StatutProgramme, TypeAction
-from ppo.plans.models import Axe, RessourceItem
+from ppo.plans.models import Axe, ProgrammeAnnuel, RessourceItem
 from ppo.plans.services import programme_set_status
 from ppo.referentiel.enums import Secteur
 from ppo.referentiel.models import Academie, Niveau
@@ -312,3 +312,132 @@ def test_state_of_the_status_table_is_the_state_of_the_lists(data, today):
     assert annotated.count() == 5
     for school in annotated:
         assert school.etat == analysis.etat_of(school.programme_status, school.campagne_deadline, today)
+
+
+# --- Similar schools: twelve schools, the expected peers and averages computed by hand -------------------------------
+
+
+def _school(code, dep, ips, *, kind="lp", active=True):
+    departement = DepartementFactory(code=dep, name=f"Département {dep}", academie=Academie.objects.get(code=code))
+    return EtablissementFactory(**{kind: True}, departement=departement, ips=ips, is_active=active)
+
+
+def _programme_with(etablissement, actions, *, year=2025, status="transmis"):
+    programme = factories.programme(etablissement, year=year)
+    for axe, niveaux, hours in actions:
+        factories.action(programme, axe=axe, niveaux=niveaux, hours=Decimal(hours))
+    if status == "transmis":
+        factories.transmitted(programme)
+    elif status == "valide":
+        factories.transmitted(programme)
+        programme_set_status(programme=programme, status=StatutProgramme.VALIDE, user=programme.ppo.created_by)
+    return programme
+
+
+@pytest.fixture
+def twelve():
+    """The school: a LP of Lyon, IPS 95, two actions (4 h on 2nde and 1re pro, 3 h in Tle pro). Eleven others:
+
+    1 LP Lyon IPS 90: 2 h (axe 1, 2nde), 3 h (axe 2, 2nde + 1re)         → comparable, in the académie
+    2 LP Lyon IPS 104: 4 h (axe 1, Tle)                                     → comparable, in the académie
+    3 LP Lyon IPS 120                                                       → IPS too far
+    4 LGT Lyon IPS 95                                                       → another kind
+    5 LP Lyon IPS 96, draft only                                            → nothing the académie may read
+    6 LP Lyon without IPS                                                   → IPS unknown
+    7 LP Grenoble IPS 99: 6 h (axe 3, 2nde + 1re + Tle), validated          → comparable, région académique
+    8 LP Clermont IPS 86: 1 h and 2 h (axe 1, 1re)                          → comparable, région académique
+    9 LP Grenoble IPS 100, programme of 2024 only                           → another year
+    10 LP Normandie IPS 95: 2 h (axe 2, CAP 1)                              → comparable, nation
+    11 LP Grenoble IPS 92, closed                                           → inactive
+    Académie: 2 found (< 5), région: 4 (< 5), nation: 5 → 1, 2, 7, 8, 10.
+    """
+    school = _school("10", "069", Decimal("95"))
+    own = _programme_with(school, [(1, ("2nde-pro", "1re-pro"), "4"), (2, ("tle-pro",), "3")], status="")
+    leak = [(1, ("2nde-pro",), "100")]
+    _programme_with(_school("10", "069", Decimal("90")), [(1, ("2nde-pro",), "2"), (2, ("2nde-pro", "1re-pro"), "3")])
+    _programme_with(_school("10", "069", Decimal("104")), [(1, ("tle-pro",), "4")])
+    _programme_with(_school("10", "069", Decimal("120")), leak)
+    _programme_with(_school("10", "069", Decimal("95"), kind="lgt"), [(1, ("2nde-gt",), "100")])
+    _programme_with(_school("10", "069", Decimal("96")), leak, status="")
+    _programme_with(_school("10", "069", None), leak)
+    _programme_with(
+        _school("08", "038", Decimal("99")), [(3, ("2nde-pro", "1re-pro", "tle-pro"), "6")], status="valide"
+    )
+    _programme_with(_school("06", "063", Decimal("86")), [(1, ("1re-pro",), "1"), (1, ("1re-pro",), "2")])
+    _programme_with(_school("08", "038", Decimal("100")), leak, year=2024)
+    _programme_with(_school("70", "050", Decimal("95")), [(2, ("cap-1",), "2")])
+    _programme_with(_school("08", "038", Decimal("92"), active=False), leak)
+    return school, factories.transmitted(own)
+
+
+def test_similar_schools_widen_to_the_nation_when_fewer_than_five(twelve):
+    school, sent = twelve
+    data = selectors.peers_comparison(transmission=sent)
+    assert data["n_peers"] == 5
+    assert data["widened"] is True
+    assert data["description"] == (
+        "5 établissements comparables : même type (lycée professionnel), IPS entre 85 et 105 (celui de "
+        "l’établissement, 95, à 10 points près), dans toute la France, ayant un programme 2025-2026 transmis ou "
+        "validé ; moins de 5 dans un périmètre plus proche, la recherche a été élargie à toute la France."
+    )
+    rows = {row["label"]: (row["own"], row["peers"]) for row in data["rows"]}
+    assert rows["Nombre d’actions"] == (2, Decimal("1.4"))  # 2 + 1 + 1 + 2 + 1 = 7 actions / 5
+    assert rows["Cases de la grille axes × niveaux couvertes"] == (3, Decimal("1.8"))  # 3 + 1 + 3 + 1 + 1
+    assert rows["Heures prévues (chaque action une fois)"] == (Decimal("7"), Decimal("4.0"))  # 20 h / 5
+    # Per level, a multi-level action counts for each level: 2nde 5 + 6, 1re 3 + 6 + 3, Tle 4 + 6, CAP 1 2.
+    assert rows["Heures prévues en 2nde pro"] == (Decimal("4"), Decimal("2.2"))
+    assert rows["Heures prévues en 1re pro"] == (Decimal("4"), Decimal("2.4"))
+    assert rows["Heures prévues en Tle pro"] == (Decimal("3"), Decimal("2.0"))
+    assert rows["Heures prévues en CAP 1"] == (Decimal("0"), Decimal("0.4"))
+    # 35 h = 20 h + 3 h (one more level) + 12 h (two more levels): the sum of the levels, said as such.
+    assert rows["Heures prévues, somme des niveaux"] == (
+        Decimal("11"),
+        Decimal("7.0"),
+    )
+    assert "1 dans ce programme" in data["hours_note"]
+
+
+def test_similar_schools_stay_in_the_region_when_five_are_found_there(twelve):
+    school, sent = twelve
+    _programme_with(_school("08", "038", Decimal("97")), [(1, ("2nde-pro",), "5")])
+    data = selectors.peers_comparison(transmission=sent)
+    assert data["n_peers"] == 5
+    assert "dans la région académique Auvergne-Rhône-Alpes" in data["description"]
+    rows = {row["label"]: row["peers"] for row in data["rows"]}
+    assert rows["Heures prévues (chaque action une fois)"] == Decimal("4.6")  # 5 + 4 + 6 + 3 + 5 = 23 h / 5
+
+
+def test_school_without_ips_is_compared_without_that_criterion(twelve):
+    school, sent = twelve
+    school.ips = None
+    school.save(update_fields=["ips"])
+    group = selectors.programme_peers(etablissement=school, year=2025)
+    assert "sans critère d’IPS" in group.description
+    # In the académie: 1, 2, 3 (IPS no longer matters) and 6 (no IPS) → 4, then the région adds 7 and 8.
+    assert (group.n, group.area) == (6, "region")
+
+
+def test_review_page_says_how_the_similar_schools_were_chosen(client, twelve):
+    school, sent = twelve
+    client.force_login(user_with(Role.ACADEMIE, academie=school.academie))
+    page = client.get(reverse("campagnes:transmission", kwargs={"pk": sent.pk})).content.decode()
+    assert "la moyenne des 5 établissements comparables" in page
+    assert "la recherche a été élargie à toute la France" in page
+    assert "somme des niveaux" in page
+    client.force_login(user_with(Role.DIRECTION, etablissement=school))
+    page = client.get(reverse("campagnes:transmission", kwargs={"pk": sent.pk})).content.decode()
+    assert "la moyenne des 5 établissements comparables" in page  # five or more: the school sees the averages too
+
+
+def test_school_sees_no_average_behind_fewer_than_five_schools(client, twelve):
+    """Without the Normandie LP, only four comparable schools are left in the whole country: the académie sees
+    their average, the school is told why it sees none."""
+    school, sent = twelve
+    ProgrammeAnnuel.objects.filter(ppo__etablissement__academie__code="70").delete()
+    client.force_login(user_with(Role.ACADEMIE, academie=school.academie))
+    page = client.get(reverse("campagnes:transmission", kwargs={"pk": sent.pk})).content.decode()
+    assert "la moyenne des 4 établissements comparables" in page
+    client.force_login(user_with(Role.DIRECTION, etablissement=school))
+    page = client.get(reverse("campagnes:transmission", kwargs={"pk": sent.pk})).content.decode()
+    assert "la moyenne des 4 établissements comparables" not in page
+    assert "Moins de 5 établissements comparables : la comparaison n’est pas montrée" in page

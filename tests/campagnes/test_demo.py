@@ -1,6 +1,8 @@
 import pytest
 
+from ppo.campagnes.indicators import school_indicators
 from ppo.campagnes.models import Campagne, Commentaire, Transmission
+from ppo.campagnes.selectors import peers_comparison
 from ppo.core.dates import current_school_year
 from ppo.core.demo import demo_load
 from ppo.plans.enums import StatutProgramme
@@ -36,5 +38,15 @@ def test_demo_campaigns_and_review_cycle_are_loaded_once(django_capture_on_commi
     assert mailoutbox
     counts = (Campagne.objects.count(), Transmission.objects.count(), Commentaire.objects.count())
     assert counts == (2, 6, 1)
+    # Enough similar schools for every demo school's review to compare with real figures.
+    for key in ("lp", "college", "lgt"):
+        sent = Transmission.objects.filter(programme__ppo__etablissement=demo.schools[key], programme__year=year)
+        comparison = peers_comparison(transmission=sent.latest("created_at"))
+        assert comparison["n_peers"] >= 5
+        assert comparison["widened"] is False
+        assert all(row["peers"] is not None for row in comparison["rows"])
+        assert sum(row["peers"] for row in comparison["rows"][:3]) > 0
+        [first, *_] = school_indicators(etablissement=demo.schools[key], year=year) or [None]
+        assert first is not None and first["n_peers"] >= 5 and first["median"] is not None
     demo_load()
     assert (Campagne.objects.count(), Transmission.objects.count(), Commentaire.objects.count()) == counts

@@ -219,7 +219,7 @@ def test_review_page_compares_with_similar_schools(client, cycle):
     rows = {row["label"]: (row["own"], row["peers"]) for row in peers["rows"]}
     assert rows["Nombre d’actions"] == (1, Decimal("2.0"))
     assert rows["Cases de la grille axes × niveaux couvertes"] == (1, Decimal("2.0"))
-    assert rows["Heures prévues (total des actions)"] == (Decimal("3.0"), Decimal("6.0"))
+    assert rows["Heures prévues (chaque action une fois)"] == (Decimal("3.0"), Decimal("6.0"))
     # The default action level is the 2nde pro: 3 h here, 2 + 4 h at the peer.
     assert rows["Heures prévues en 2nde pro"] == (Decimal("3.0"), Decimal("6.0"))
     assert rows["Heures prévues en 1re pro"] == (Decimal(0), Decimal("0.0"))
@@ -236,10 +236,11 @@ def test_review_page_compares_indicators_with_the_median_of_similar_schools(clie
 
     value(school, 25)
     value(school, 40, scope="NSI")
-    for amount in (10, 30, 90):  # three LP of the same bassin: median 30
+    for amount in (10, 30, 90):  # three LP of the same bassin
         value(EtablissementFactory(lp=True, bassin=school.bassin), amount)
     value(EtablissementFactory(lgt=True, bassin=school.bassin), 1)  # another kind
-    value(EtablissementFactory(lp=True, bassin=BassinFactory()), 2)  # another bassin
+    # Another bassin of the académie: the bassin is not a criterion (selectors.PEER_RULE). Median of 2, 10, 30, 90.
+    value(EtablissementFactory(lp=True, bassin=BassinFactory()), 2)
     peer = EtablissementFactory(lp=True, bassin=school.bassin)
     value(peer, 3, on_year=year - 1)  # another year
     value(peer, 50, scope="NSI")  # the only comparable value with this scope
@@ -247,11 +248,11 @@ def test_review_page_compares_indicators_with_the_median_of_similar_schools(clie
     client.force_login(cycle["academie"])
     response = client.get(reverse("campagnes:transmission", kwargs={"pk": sent.pk}))
     rows = {row["valeur"].scope: row for row in response.context["indicators"]}
-    assert (rows[""]["median"], rows[""]["n_peers"], rows[""]["gap"]) == (Decimal(30), 3, Decimal(-5))
+    assert (rows[""]["median"], rows[""]["n_peers"], rows[""]["gap"]) == (Decimal(20), 4, Decimal(5))
     assert (rows["NSI"]["median"], rows["NSI"]["n_peers"], rows["NSI"]["gap"]) == (Decimal(50), 1, Decimal(-10))
     page = response.content.decode()
     assert "Médiane des établissements comparables" in page
-    assert "3 établissements" in page
+    assert "4 établissements" in page
 
 
 def test_review_indicators_without_comparable_values(client, cycle):

@@ -66,7 +66,15 @@ def test_demo_is_set_in_the_school_year_of_the_day_and_loads_twice_without_chang
         assert current.previous == previous and current.actions.exists()
         assert current.actions.filter(copied_from__programme=previous).count() == current.actions.count()
         assert not Bilan.objects.filter(programme=current).exists()
-    statuses = dict(ProgrammeAnnuel.objects.filter(year=year).values_list("ppo__etablissement__name", "status"))
+    statuses = dict(
+        ProgrammeAnnuel.objects.filter(year=year, ppo__etablissement__name__in=SCHOOLS.values()).values_list(
+            "ppo__etablissement__name", "status"
+        )
+    )
+    # The similar schools of the comparisons (campagnes/demo_peers.py): programme N validated.
+    others = ProgrammeAnnuel.objects.filter(year=year).exclude(ppo__etablissement__name__in=SCHOOLS.values())
+    assert set(others.values_list("status", flat=True)) == {StatutProgramme.VALIDE}
+    assert others.count() == 18
     assert statuses == {
         SCHOOLS["lp"]: StatutProgramme.A_COMPLETER,
         SCHOOLS["college"]: StatutProgramme.VALIDE,

@@ -79,6 +79,12 @@ def test_word_has_the_bilan_section_with_its_figures(followed):
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Actions : 4 prévues, 2 réalisées, 0 reportées, 1 annulées, 1 encore à faire." in text
     assert "Heures : 7 réalisées sur 8,5 prévues." in text
+    # By hand: 2nde 2,5 + 1re 2,5 + 3e PM 6 = 11 h planned by level, 3 + 3 + Tle 4 = 10 h delivered.
+    assert (
+        "La somme des niveaux (11 h prévues, 10 h réalisées) diffère du total de l’établissement, où chaque action "
+        "compte une fois (8,5 h prévues, 7 h réalisées) : 1 action sur plusieurs niveaux compte une fois pour chacun "
+        "de ses niveaux (+2,5 h prévues, +3 h réalisées par rapport au total)."
+    ) in text
     assert "Élèves touchés : 63 (27 filles, 36 garçons, 43 % de filles)." in text
     assert "Effets attendus atteints : oui pour 1 action(s), partiellement pour 1 action(s)." in text
     axes = _rows(_table(doc, "Axe"))
@@ -93,8 +99,13 @@ def test_word_has_the_bilan_section_with_its_figures(followed):
     assert levels["Actions sur plusieurs niveaux"][2] == "1"
     assert levels["Actions sur plusieurs niveaux"][6:] == ["20", "25", "45"]
     partners = _rows(_table(doc, "Partenaire"))
-    assert partners == {"CIO de Granville": ["CIO de Granville", "1"], "Entreprise Acier Normand": [
-        "Entreprise Acier Normand", "1"]}  # fmt: skip
+    # Written on the action and recorded again in its follow-up: counted once.
+    assert partners == {"CIO de Granville": ["CIO de Granville", "1", "1"], "Entreprise Acier Normand": [
+        "Entreprise Acier Normand", "1", "1"]}  # fmt: skip
+    assert _rows(_table(doc, "Catégorie")) == {
+        "Comité Local École Entreprise (CLEE)": ["Comité Local École Entreprise (CLEE)", "1", "1"],
+        "Mission locale": ["Mission locale", "1", "1"],
+    }
     # The team's texts and the comments of the follow-up are in the full version.
     assert "Synthèse de l’année" in headings
     assert SYNTHESIS in text
@@ -142,6 +153,12 @@ def test_family_pdf_has_the_figures_but_no_internal_text(followed):
     text = _pdf_text(content)
     assert TITLE in text
     assert "Heures : 7 réalisées sur 8,5 prévues." in text
+    # By hand: 2nde 2,5 + 1re 2,5 + 3e PM 6 = 11 h planned by level, 3 + 3 + Tle 4 = 10 h delivered.
+    assert (
+        "La somme des niveaux (11 h prévues, 10 h réalisées) diffère du total de l’établissement, où chaque action "
+        "compte une fois (8,5 h prévues, 7 h réalisées) : 1 action sur plusieurs niveaux compte une fois pour chacun "
+        "de ses niveaux (+2,5 h prévues, +3 h réalisées par rapport au total)."
+    ) in text
     assert "Élèves touchés : 63 (27 filles, 36 garçons, 43 % de filles)." in text
     assert SYNTHESIS not in text
     assert COMMENT not in text
@@ -185,5 +202,5 @@ def test_document_with_a_bilan_takes_a_fixed_number_of_queries(lp, direction, dj
         for action in large.actions.filter(suivi__isnull=True)
     )
     for programme in (small, large):
-        with django_assert_num_queries(12 + 15):
+        with django_assert_num_queries(12 + 17):
             programme_document(programme=programme)

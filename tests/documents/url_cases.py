@@ -50,6 +50,14 @@ def url_cases(world):
             "documents:public_pdf", reverse("documents:public_pdf", args=[transmitted.public_id]), expect(NOT_FOUND)
         ),
         UrlCase("documents:calendar_feed", reverse("documents:calendar_feed", args=[token.token]), public()),
+        UrlCase(
+            "documents:public_calendar",
+            reverse("documents:public_calendar", args=[world.school.uai]) + "?niveau=2nde-pro",
+            public(),
+        ),
+        UrlCase(
+            "documents:public_calendar", reverse("documents:public_calendar", args=["0000000A"]), expect(NOT_FOUND)
+        ),
         UrlCase("documents:calendar_feed", reverse("documents:calendar_feed", args=["inconnu"]), expect(NOT_FOUND)),
         UrlCase(
             "documents:download",

@@ -96,9 +96,26 @@ def test_an_unpublished_programme_has_no_public_page(client, school):
     assert "pas encore publié" in index
 
 
-def test_start_next_year_as_a_copy(client, direction, school):
+def test_start_next_year_goes_through_the_bilan(client, direction, school):
+    """With the follow-up installed, next year starts from the bilan (validated, or « sans bilan validé »): the
+    plain copy of the current year no longer creates next year's programme behind the bilan's back."""
+    programme = programme_for(school, user=direction)
+    add_action(programme, title="Forum")
+    client.force_login(direction)
+    reprise = reverse("suivi:annee_suivante", kwargs={"pk": programme.pk})
+    assert reprise in client.get(reverse("plans:statut", kwargs={"pk": programme.pk})).content.decode()
+    response = client.post(reverse("plans:start_next_year", kwargs={"pk": programme.pk}))
+    assert response["Location"] == reverse("suivi:annee_suivante", kwargs={"pk": programme.pk})
+    assert programme.ppo.programmes.count() == 1
+
+
+def test_start_next_year_as_a_copy_without_the_follow_up(client, direction, school, monkeypatch):
+    from ppo.plans.views import status
+
+    monkeypatch.setattr(status, "_bilan_carry_over_url", lambda programme: "")
     programme = programme_for(school, user=direction)
     action = add_action(programme, title="Forum")
+    client.force_login(direction)
     response = client.post(reverse("plans:start_next_year", kwargs={"pk": programme.pk}))
     nxt = programme.ppo.programmes.get(year=programme.year + 1)
     assert response["Location"] == reverse("plans:programme", kwargs={"pk": nxt.pk})

@@ -6,6 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from ppo.plans.enums import CategorieRessource
+from ppo.plans.models import RessourceItem
 from ppo.referentiel.models import Niveau
 from ppo.suivi.models import Bilan
 from ppo.suivi.selectors import bilan_for_programme
@@ -26,14 +28,37 @@ def year(programme, direction):
     A6 axe 3, Tle pro, 1.5 h, no follow-up
     A7 axe 1, 1re pro, no hours, follow-up « prévue »
     Reference volumes set for the test: 2nde pro 20 h, 1re pro 15 h.
+    Partners written on the actions: A1 « Agence de l’orientation » (the structure of its follow-up: counted once),
+    A4 « CCI Caen Normandie ; Lycée Le Verrier », A6 « entreprises du Granvillais » and « Lycée Le Verrier » on two
+    lines; categories ticked: A2 CLEE and Mission locale, A6 CLEE.
     """
     Niveau.objects.filter(code="2nde-pro").update(reference_hours=D("20"))
     Niveau.objects.filter(code="1re-pro").update(reference_hours=D("15"))
     agence = StructureFactory(name="Agence de l’orientation")
     cci = StructureFactory(name="CCI Caen Normandie")
 
+    clee, mission = (
+        RessourceItem.objects.get(category=CategorieRessource.PARTENARIATS, label=label)
+        for label in ("Comité Local École Entreprise (CLEE)", "Mission locale")
+    )
+    written = {
+        "A1": {"partners": "Agence de l’orientation"},
+        "A2": {"partner_items": [clee, mission]},
+        "A4": {"partners": "CCI Caen Normandie ; Lycée Le Verrier"},
+        "A6": {"partners": "entreprises du Granvillais\nLycée Le Verrier", "partner_items": [clee]},
+    }
+
     def action(title, axe, niveaux, hours, **suivi):
-        a = make_action(programme, direction, title=title, axe=axe, niveaux=niveaux, hours=hours, pupils_count=100)
+        a = make_action(
+            programme,
+            direction,
+            title=title,
+            axe=axe,
+            niveaux=niveaux,
+            hours=hours,
+            pupils_count=100,
+            **written.get(title, {}),
+        )
         if suivi:
             suivi_record(action=a, user=direction, **suivi)
         return a
@@ -114,12 +139,42 @@ def test_by_level_hours_and_pupils(year):
     assert data["multi_level"] == {"actions": 1, "girls": 30, "boys": 40, "pupils": 70}
 
 
+def test_hours_by_level_are_reconciled_with_the_totals(year):
+    """Levels: 2nde 4 + 2 + 3 = 9 h planned, 1re 2 + 6 = 8 h, Tle 2 + 1.5 = 3.5 h: 20.5 h; the total counts A2 (2 h
+    on two levels) once: 18.5 h. Delivered: 2nde 3 + 2, 1re 2 + 5.5: 12.5 h against 10.5 h."""
+    data = bilan_for_programme(programme=year)
+    assert data["hours_check"] == {
+        "levels_planned": 20.5,
+        "levels_delivered": 12.5,
+        "total_planned": 18.5,
+        "total_delivered": 10.5,
+        "multi_actions": 1,
+        "repeated_planned": 2.0,
+        "repeated_delivered": 2.0,
+        "unlevelled_actions": 0,
+        "unlevelled_planned": 0.0,
+        "unlevelled_delivered": 0.0,
+    }
+    assert data["hours_explanation"] == (
+        "La somme des niveaux (20,5 h prévues, 12,5 h réalisées) diffère du total de l’établissement, où chaque "
+        "action compte une fois (18,5 h prévues, 10,5 h réalisées) : 1 action sur plusieurs niveaux compte une fois "
+        "pour chacun de ses niveaux (+2 h prévues, +2 h réalisées par rapport au total)."
+    )
+
+
 def test_partners_evaluations_and_comments(year):
     data = bilan_for_programme(programme=year)
+    # Once per action whatever the source: the action's text, its follow-up's structures and other partners.
     assert data["partners"] == [
-        {"name": "Agence de l’orientation", "actions": 2},
-        {"name": "CCI Caen Normandie", "actions": 1},
-        {"name": "Mission locale", "actions": 1},
+        {"name": "Agence de l’orientation", "actions": 2, "done": 2},
+        {"name": "CCI Caen Normandie", "actions": 2, "done": 1},
+        {"name": "Lycée Le Verrier", "actions": 2, "done": 0},
+        {"name": "Mission locale", "actions": 1, "done": 1},
+        {"name": "entreprises du Granvillais", "actions": 1, "done": 0},
+    ]
+    assert data["partner_categories"] == [
+        {"label": "Comité Local École Entreprise (CLEE)", "actions": 2, "done": 1},
+        {"label": "Mission locale", "actions": 1, "done": 1},
     ]
     assert [(r["value"], r["actions"]) for r in data["evaluations"]] == [
         ("oui", 1),
@@ -184,6 +239,10 @@ def test_bilan_page_shows_charts_with_their_tables(client, world, year):
     assert "<caption>Actions prévues et réalisées par axe</caption>" in html
     assert "<caption>Heures par niveau au regard du volume horaire de référence</caption>" in html
     assert "60 filles et 73 garçons (45 % de filles)" in html
+    assert '<th scope="row">Somme des niveaux</th><td>20,5 h</td><td>12,5 h</td>' in html
+    assert "1 action sur plusieurs niveaux compte une fois pour chacun de ses niveaux" in html
+    assert '<th scope="row">Lycée Le Verrier</th><td>2</td><td>0</td>' in html
+    assert "Aucun partenaire" not in html
     assert "Valider le bilan" not in html  # the académie reads, the direction validates
 
 

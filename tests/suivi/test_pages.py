@@ -5,6 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from ppo.plans.enums import StatutProgramme
+from ppo.plans.services import programme_set_status
 from ppo.suivi.models import SuiviAction
 from ppo.suivi.selectors import actions_to_fill
 from ppo.suivi.services import suivi_record
@@ -134,3 +136,22 @@ def test_undated_action_with_a_one_month_period_sits_in_that_month(client, world
     march, april, undated = page.index("Mars 2026"), page.index("Avril 2026"), page.index("Sans date précise")
     assert march < page.index("Rencontre de métiers non genrés") < april
     assert undated < page.index("Portfolio", undated)
+
+
+def test_calendar_page_offers_the_subscription(client, world, programme, direction):
+    url = reverse("suivi:calendrier", kwargs={"pk": programme.pk})
+    client.force_login(direction)
+    page = client.get(url).content.decode()
+    assert "Créer le lien d’abonnement de l’équipe" in page
+    assert "calendrier public" not in page  # nothing published yet
+    client.post(reverse("documents:calendar_renew", args=[world.school.pk]), {"next": url})
+    token = world.school.calendar_token.token
+    page = client.get(url).content.decode()
+    assert reverse("documents:calendar_feed", args=[token]) in page
+    client.force_login(world.users["academie"])
+    page = client.get(url).content.decode()
+    assert token not in page
+    assert "réservé aux personnels de l’établissement" in page
+    programme_set_status(programme=programme, status=StatutProgramme.PUBLIE, user=direction)
+    page = client.get(url).content.decode()
+    assert reverse("documents:public_calendar", args=[world.school.uai]) in page

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ppo.campagnes import perms, selectors, services
 from ppo.campagnes.forms import CommentaireForm, DecisionForm, ReponseForm
-from ppo.campagnes.indicators import school_indicators
+from ppo.campagnes.indicators import indicators_comparison
 from ppo.campagnes.snapshot import frozen_indicators, frozen_objectifs
 from ppo.campagnes.views.common import commentaire_for, programme_for, transmission_for
 from ppo.plans.perms import can_view_programme
@@ -76,17 +76,19 @@ def _review_context(request, transmission, **forms):
         }
         for n in sorted(set(by_axe) | {1, 2, 3})
     ]
-    indicators, frozen = None, None
-    if can_review:
-        live_rows = school_indicators(etablissement=etablissement, year=programme.year)
+    comparisons = _comparisons(request.user, transmission, can_review=can_review)
+    frozen = None
+    if comparisons["indicators"] is not None:
+        # The values the transmission was sent with, each beside today's median of similar schools.
         medians = {
             (r["valeur"].indicateur_id, r["valeur"].year, r["valeur"].scope_key): (r["median"], r["n_peers"])
-            for r in live_rows
+            for r in comparisons["indicators"]
         }
         frozen = frozen_indicators(
             snapshot=snapshot, etablissement=etablissement, year=programme.year, medians=medians
         )
-        indicators = live_rows if frozen is None else frozen.rows
+        if frozen is not None:
+            comparisons["indicators"] = frozen.rows if can_review else _hide_small(frozen.rows)
     return {
         "title": f"Transmission n° {transmission.number} — {etablissement.name} {programme.year_label}",
         "transmission": transmission,
@@ -101,11 +103,10 @@ def _review_context(request, transmission, **forms):
         "can_reply": perms.can_reply(request.user, transmission),
         "can_open_programme": can_view_programme(request.user, programme),
         "completeness": programme_completeness(programme=programme) if is_latest else None,
-        "indicators": indicators,
+        **comparisons,
         "indicators_frozen": frozen is not None,
         "indicators_added": frozen.added if frozen else [],
         "objectifs": frozen_objectifs(snapshot=snapshot, programme=programme),
-        "peers": selectors.peers_comparison(transmission=transmission) if can_review else None,
         "decisions": transmission.decisions.select_related("by"),
         "decision_form": forms.get("decision_form") or DecisionForm(),
         "comment_form": forms.get("comment_form")
@@ -181,3 +182,30 @@ def commentaire_repondre(request, pk):
         services.commentaire_reply(comment=comment, text=form.cleaned_data["text"], user=request.user)
         messages.success(request, "Réponse envoyée à l’académie.")
     return redirect(reverse("campagnes:transmission", kwargs={"pk": comment.transmission_id}) + f"#c{comment.pk}")
+
+
+def _hide_small(rows: list[dict]) -> list[dict]:
+    """For the school's staff, a median of fewer than `PEER_RULE.min_peers` schools is not shown."""
+    minimum = selectors.PEER_RULE.min_peers
+    return [row if row["n_peers"] >= minimum else {**row, "median": None, "gap": None, "hidden": True} for row in rows]
+
+
+def _comparisons(user, transmission, *, can_review: bool) -> dict:
+    """The comparison with similar schools: for the reviewers, and for the school's staff when the averages hide
+    every single school (at least `PEER_RULE.min_peers` schools behind each figure)."""
+    programme = transmission.programme
+    etablissement = programme.ppo.etablissement
+    if not (can_review or perms.can_reply(user, transmission)):
+        return {"indicators": None, "peers": None}
+    indicators = indicators_comparison(etablissement=etablissement, year=programme.year)
+    peers = selectors.peers_comparison(transmission=transmission)
+    if not can_review:
+        minimum = selectors.PEER_RULE.min_peers
+        indicators["rows"] = _hide_small(indicators["rows"])
+        if peers["n_peers"] < minimum:
+            peers = {**peers, "hidden": True}
+    return {
+        "indicators": indicators["rows"],
+        "indicators_description": indicators["description"],
+        "peers": peers,
+    }

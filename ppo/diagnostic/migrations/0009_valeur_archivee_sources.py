@@ -4,15 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('diagnostic', '0008_series_precision_normalisee'),
+        ("diagnostic", "0008_series_precision_normalisee"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='valeurarchivee',
-            name='source',
-            field=models.CharField(blank=True, choices=[('saisie', 'Saisie dans la plateforme'), ('modele', 'Fichier de l’établissement (modèle CSV ou XLSX)'), ('inserjeunes', 'InserJeunes (DEPP)'), ('dnb', 'Diplôme national du brevet (DEPP)'), ('specialites', 'Effectifs par spécialité en terminale générale (DEPP)'), ('specialites_1ere', 'Effectifs par spécialité et triplette en première générale (DEPP)'), ('effectifs_lycee', 'Effectifs par niveau et sexe des lycées (DEPP)'), ('ivac', 'Indicateurs de valeur ajoutée des collèges (DEPP)'), ('ips_colleges', 'IPS des collèges (DEPP)')], max_length=20, verbose_name='source'),
+            model_name="valeurarchivee",
+            name="source",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("saisie", "Saisie dans la plateforme"),
+                    ("modele", "Fichier de l’établissement (modèle CSV ou XLSX)"),
+                    ("inserjeunes", "InserJeunes (DEPP)"),
+                    ("dnb", "Diplôme national du brevet (DEPP)"),
+                    ("specialites", "Effectifs par spécialité en terminale générale (DEPP)"),
+                    ("specialites_1ere", "Effectifs par spécialité et triplette en première générale (DEPP)"),
+                    ("effectifs_lycee", "Effectifs par niveau et sexe des lycées (DEPP)"),
+                    ("ivac", "Indicateurs de valeur ajoutée des collèges (DEPP)"),
+                    ("ips_colleges", "IPS des collèges (DEPP)"),
+                ],
+                max_length=20,
+                verbose_name="source",
+            ),
         ),
     ]

@@ -27,6 +27,9 @@ def build_ics(*, name: str, events: list[CalendarEvent]) -> bytes:
         description = "\n".join(filter(None, [f"Niveaux : {item.niveaux}" if item.niveaux else "", item.description]))
         if description:
             event.add("description", description)
+        if item.niveaux:
+            # The levels as categories too, so that a calendar application can filter on them.
+            event.add("categories", [label.strip() for label in item.niveaux.split(",")])
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()

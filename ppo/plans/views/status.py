@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ppo.plans.enums import StatutProgramme
@@ -85,6 +86,12 @@ def statut(request, pk):
 @require_POST
 def start_next_year(request, pk):
     programme = programme_for(request, pk, need="manage")
+    follow_up = _bilan_carry_over_url(programme)
+    if follow_up:
+        # With the follow-up installed, next year starts from the bilan: keep / adjust / drop, a validated bilan
+        # or the explicit « sans bilan validé » choice (suivi.services.programme_start_next_year_from_bilan).
+        messages.info(request, "L’année suivante se prépare à partir du bilan : choisissez ce que vous reprenez.")
+        return redirect(follow_up)
     try:
         nxt = programme_start_next_year(programme=programme, user=request.user)
     except (ValueError, IntegrityError):
@@ -92,6 +99,14 @@ def start_next_year(request, pk):
         return redirect("plans:statut", pk=programme.pk)
     messages.success(request, f"Le programme {nxt.year_label} est créé comme copie de {programme.year_label}.")
     return redirect("plans:programme", pk=nxt.pk)
+
+
+def _bilan_carry_over_url(programme) -> str:
+    """The follow-up's « Préparer l’année suivante » page, when that app is installed (plans does not import it)."""
+    try:
+        return reverse("suivi:annee_suivante", kwargs={"pk": programme.pk})
+    except NoReverseMatch:
+        return ""
 
 
 @login_required

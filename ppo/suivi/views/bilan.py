@@ -123,26 +123,34 @@ def annee_suivante(request, pk):
     programme = programme_or_404(request.user, pk)
     require(can_start_next_year(request.user, programme))
     refusal = services.next_year_refusal(programme=programme)
+    nxt = selectors.next_programme_of(programme)
+    there = selectors.already_carried(programme=programme, nxt=nxt)
+    validated = selectors.bilan_is_validated(programme=programme)
     actions = list(selectors.actions_for_suivi(programme=programme))
-    form = RepriseForm(request.POST or None, actions=actions, initial_decisions={a.pk: _proposed(a) for a in actions})
+    form = RepriseForm(
+        request.POST or None,
+        actions=actions,
+        initial_decisions={a.pk: _proposed(a) for a in actions},
+        ask_without_bilan=not validated,
+    )
     if request.method == "POST":
         if refusal:
             messages.error(request, refusal)
             return redirect("suivi:annee_suivante", pk=programme.pk)
         if form.is_valid():
             try:
-                nxt = services.programme_start_next_year_from_bilan(
-                    programme=programme, user=request.user, decisions=form.decisions(), notes=form.notes()
+                reprise = services.programme_start_next_year_from_bilan(
+                    programme=programme,
+                    user=request.user,
+                    decisions=form.decisions(),
+                    notes=form.notes(),
+                    without_validated_bilan=form.continues_without_bilan(),
                 )
             except ValidationError as exc:
                 form.add_error(None, exc.messages)
             else:
-                messages.success(
-                    request,
-                    f"Le programme {nxt.year_label} est créé à partir du bilan : "
-                    f"{nxt.actions.count()} action(s) reprise(s).",
-                )
-                return redirect("suivi:programme", pk=nxt.pk)
+                messages.success(request, _reprise_message(reprise))
+                return redirect("suivi:programme", pk=reprise.target_id)
     return render(
         request,
         "suivi/annee_suivante.html",
@@ -154,7 +162,30 @@ def annee_suivante(request, pk):
                 current="Année suivante",
             ),
             "programme": programme,
+            "next_programme": nxt,
+            "already_there": there,
+            "bilan_validated": validated,
             "form": form,
             "refusal": refusal,
+            "reprises": selectors.reprises_of(programme=programme),
         },
     )
+
+
+def _reprise_message(reprise) -> str:
+    label = reprise.target.year_label
+    if reprise.created_target:
+        text = f"Le programme {label} est créé à partir du bilan : {reprise.added} action(s) reprise(s)."
+    else:
+        text = f"{reprise.added} action(s) ajoutée(s) au programme {label}"
+        if reprise.already_there:
+            text += f" ; {reprise.already_there} déjà présente(s), laissée(s) telle(s) quelle(s)"
+        text += "."
+        if reprise.dropped_still_there:
+            text += (
+                f" {reprise.dropped_still_there} action(s) « ne pas reprendre » sont déjà dans ce programme et y "
+                "restent : supprimez-les depuis le programme si besoin."
+            )
+    if not reprise.bilan_validated:
+        text += " Reprise faite sans bilan validé (enregistré dans l’historique)."
+    return text

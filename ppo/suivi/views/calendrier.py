@@ -25,6 +25,7 @@ def calendrier(request, pk):
         "view": view,
         "axe_number": axe_number,
         "has_temps_forts": bool(temps_forts),
+        "subscription": agenda.subscription(programme=programme, user=request.user),
     }
     if view == "niveau":
         niveaux = programme.ppo.etablissement.niveaux.order_by("order")
