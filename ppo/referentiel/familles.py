@@ -8,9 +8,9 @@ give the year's dates).
 _PP = "Le professeur principal de la classe : c’est le premier interlocuteur pour l’orientation."
 _PSY = "Le ou la Psy-EN (psychologue de l’Éducation nationale) de l’établissement, sur rendez-vous."
 _CIO = "Le CIO (centre d’information et d’orientation) le plus proche, ouvert aussi pendant une partie des vacances."
-_MEETING = "Venir à la réunion de rentrée et aux rencontres parents-professeurs."
-_TALK = "Parler avec votre enfant de ce qu’il aime faire et des métiers qu’il connaît autour de lui."
-_PORTES = "Visiter avec votre enfant les journées portes ouvertes des lycées, des CFA et des salons."
+_MEETING = "Venez à la réunion de rentrée et aux rencontres parents-professeurs."
+_TALK = "Parlez avec votre enfant de ce qu’il aime faire et des métiers qu’il connaît autour de lui."
+_PORTES = "Visitez avec votre enfant les journées portes ouvertes des lycées, des CFA et des salons."
 _PARCOURSUP = [
     ("décembre", "Le site Parcoursup ouvre pour découvrir les formations de l’enseignement supérieur."),
     ("janvier à mars", "Votre enfant s’inscrit sur Parcoursup et formule ses vœux ; parlez-en ensemble."),
@@ -116,7 +116,7 @@ REPERES = {
             "En première, votre enfant passe l’épreuve anticipée de français, garde deux spécialités pour la "
             "terminale et commence à découvrir les études supérieures.",
         ),
-        ("parents", "toute l’année", "Accompagner votre enfant aux salons et portes ouvertes du supérieur."),
+        ("parents", "toute l’année", "Accompagnez votre enfant aux salons et portes ouvertes du supérieur."),
         ("contact", "", _PP),
         ("contact", "", _PSY),
     ],
