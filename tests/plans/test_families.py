@@ -302,3 +302,10 @@ def test_an_outdated_reference_is_flagged_on_the_plan_and_renamed_for_families(c
     _publish(programme, direction)
     html = client.get(reverse("plans:public_etablissement", kwargs={"uai": lp.uai})).content.decode()
     assert "France Travail" in html and "Pôle emploi" not in html
+
+
+def test_the_ambassador_chooses_to_be_named_publicly_on_their_profile(client):
+    client.force_login(user_with(Role.AMBASSADEUR))
+    html = client.get(reverse("partenaires:mon_profil")).content.decode()
+    assert 'name="show_name_publicly"' in html
+    assert "Afficher mon nom sur les pages publiques des établissements" in html
