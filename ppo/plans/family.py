@@ -140,7 +140,7 @@ def action_when(action: Action) -> str:
     return pv(action, "period").strip()
 
 
-def _family_action(action: Action, niveau: Niveau) -> FamilyAction:
+def _family_action(action: Action) -> FamilyAction:
     axe = pv(action, "axe")
     return FamilyAction(
         title=pv(action, "title"),
@@ -184,7 +184,7 @@ def family_programme(*, programme) -> FamilyProgramme:
         reperes.setdefault(repere.niveau_id, []).append(repere)
     levels = []
     for niveau in niveaux:
-        level_actions = [_family_action(a, niveau) for a in actions if niveau in pv(a, "niveaux").all()]
+        level_actions = [_family_action(a) for a in actions if niveau in pv(a, "niveaux").all()]
         events = [
             FamilyEvent(title=a.title, when=a.when, start=a.start, academie=False) for a in level_actions if a.start
         ]
