@@ -87,7 +87,7 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
             "public_description": (
                 "Publiée pour les familles : deux ou trois phrases simples, sans sigle ni nom de personne "
                 "(« Votre enfant visite une entreprise du territoire et rencontre des professionnels »). "
-                "Vide : les familles ne lisent que l’intitulé et la date."
+                "Vide : les familles ne lisent que le titre de l’action et sa date."
             ),
             "hours": "Heures consacrées à l’orientation pour chaque élève concerné.",
             "internal_comment": "Réservé à l’équipe : jamais publié.",
