@@ -31,6 +31,7 @@ DEMO_PASSWORD = "demo-ppo-2026"
 
 DEPARTEMENTS = [("014", "Calvados"), ("050", "Manche"), ("076", "Seine-Maritime"), ("027", "Eure"), ("061", "Orne")]
 BASSINS = [("Caen", "014"), ("Cotentin", "050"), ("Rouen", "076")]
+POSTCODES = {"Caen": "14000", "Granville": "50400", "Rouen": "76000", "Saint-Lô": "50000"}
 # key, number (7 digits), name, kind, secteur, commune, bassin
 SCHOOLS = [
     ("college", "0149901", "Collège Les Tilleuls", TypeEtablissement.COLLEGE, Secteur.PUBLIC, "Caen", "Caen"),
@@ -123,6 +124,7 @@ def demo_load(today: datetime.date | None = None) -> Demo:
                 "kind": kind,
                 "secteur": secteur,
                 "commune": commune,
+                "code_postal": POSTCODES.get(commune, ""),
                 "departement": departements[number[:3]],
                 "academie": academie,
                 "bassin": demo.bassins[bassin],

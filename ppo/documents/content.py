@@ -1,12 +1,15 @@
 """What every document of a programme shows, gathered once by `selectors.programme_document`.
 
 Builders (Word, PDF, Excel, calendar) only read these plain objects: they never query the database, and the public
-version is made here once (no internal comment, no staff name) rather than in each builder.
+version is made once, in `selectors.programme_document(public=True)`, from the fields declared public in
+`ppo.plans.public_fields` (no internal text, no staff name) rather than in each builder.
 """
 
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+from ppo.plans.family import FamilyProgramme
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,8 @@ class ProgrammeDocument:
     history: tuple[HistoryLine, ...] = field(default=())
     notes: str = ""
     bilan: BilanSection | None = None
+    # The family version: the programme as families read it (`ppo.plans.family`), from the public fields only.
+    family: FamilyProgramme | None = None
 
     @property
     def slug(self) -> str:

@@ -1,5 +1,6 @@
 """Reads of the documents app: everything a document shows, gathered once with a fixed number of queries."""
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -21,13 +22,15 @@ from ppo.documents.content import (
 from ppo.documents.models import CalendarToken, WordImport
 from ppo.documents.temps_forts import temps_forts_events
 from ppo.plans.enums import CategorieRessource, StatutProgramme
+from ppo.plans.family import action_organisations, action_when, family_programme, public_actions_queryset
 from ppo.plans.models import Action, Axe, ProgrammeAnnuel, RessourceItem
+from ppo.plans.public_fields import public_value as pv
 from ppo.referentiel.models import Etablissement, Niveau
 from ppo.suivi.enums import StatutSuivi
 from ppo.suivi.models import Bilan, SuiviAction
 
 
-def _doc_action(action: Action, *, public: bool) -> DocAction:
+def _doc_action(action: Action) -> DocAction:
     niveaux = sorted(action.niveaux.all(), key=lambda n: n.order)
     return DocAction(
         pk=action.pk,
@@ -38,7 +41,7 @@ def _doc_action(action: Action, *, public: bool) -> DocAction:
         kind_label=action.get_kind_display(),
         objective=action.objective,
         actors=tuple(item.label for item in sorted(action.actors.all(), key=lambda i: (i.order, i.pk))),
-        actors_other="" if public else action.actors_other,
+        actors_other=action.actors_other,
         period=action.period,
         start_date=action.start_date,
         end_date=action.end_date,
@@ -51,10 +54,44 @@ def _doc_action(action: Action, *, public: bool) -> DocAction:
         expected_effects=action.expected_effects,
         indicators=action.indicators,
         gender_equality=action.gender_equality,
-        internal_comment="" if public else action.internal_comment,
+        internal_comment=action.internal_comment,
         origin_label=action.get_origin_display(),
         niveau_codes=tuple(n.code for n in niveaux),
         niveau_labels=tuple(n.label for n in niveaux),
+    )
+
+
+def _public_doc_action(action: Action) -> DocAction:
+    """An action as any public export shows it: the fields declared public only (`ppo.plans.public_fields`); the
+    others are left empty, whatever the builder prints."""
+    niveaux = list(pv(action, "niveaux").all())
+    axe = pv(action, "axe")
+    return DocAction(
+        pk=action.pk,
+        axe_number=pv(axe, "number"),
+        axe_label=pv(axe, "label"),
+        title=pv(action, "title"),
+        kind="",
+        kind_label="",
+        objective="",
+        actors=(),
+        actors_other="",
+        period=action_when(action) if not pv(action, "start_date") else "",
+        start_date=pv(action, "start_date"),
+        end_date=pv(action, "end_date"),
+        description=pv(action, "public_description"),
+        partner_items=action_organisations(action),
+        partners="",
+        hours=None,
+        classes="",
+        pupils_count=None,
+        expected_effects="",
+        indicators="",
+        gender_equality=False,
+        internal_comment="",
+        origin_label="",
+        niveau_codes=tuple(pv(n, "code") for n in niveaux),
+        niveau_labels=tuple(pv(n, "label") for n in niveaux),
     )
 
 
@@ -119,21 +156,15 @@ def action_dates(action) -> tuple | None:
     return None
 
 
-def calendar_events_of(actions, *, public: bool = False) -> list[CalendarEvent]:
-    """One all-day event per dated action, with its levels. The public version keeps only the public fields:
-    title, levels, dates and the partner organisations' names (never the internal description)."""
+def calendar_events_of(actions) -> list[CalendarEvent]:
+    """One all-day event per dated action, with its levels, for the school's own (secret) feed. The families' feed
+    is `public_calendar`, read through the declared public fields."""
     events = []
     for action in actions:
         dates = action_dates(action)
         if dates is None:
             continue
-        description = (
-            f"Partenaires : {action.partners}"
-            if public and action.partners
-            else ""
-            if public
-            else "\n\n".join(filter(None, [action.description, action.partners]))
-        )
+        description = "\n\n".join(filter(None, [action.description, action.partners]))
         events.append(
             CalendarEvent(
                 uid=f"action-{action.pk}@ppo",
@@ -146,6 +177,22 @@ def calendar_events_of(actions, *, public: bool = False) -> list[CalendarEvent]:
             )
         )
     return events
+
+
+def public_calendar_events_of(actions: list[DocAction]) -> list[CalendarEvent]:
+    """The dated actions of a public document: title, date, levels and the description written for families."""
+    return [
+        CalendarEvent(
+            uid=f"action-{action.pk}@ppo",
+            title=action.title,
+            start=action.start_date,
+            end=action.end_date or action.start_date,
+            description=action.description,
+            niveaux=", ".join(action.niveau_labels),
+        )
+        for action in actions
+        if action.start_date
+    ]
 
 
 def _actions_queryset():
@@ -174,15 +221,22 @@ def programme_document(*, programme: ProgrammeAnnuel, public: bool = False, extr
         .get(pk=programme.pk)
     )
     etablissement = programme.ppo.etablissement
-    raw_actions = list(_actions_queryset().filter(programme=programme))
-    actions = [_doc_action(a, public=public) for a in raw_actions]
+    if public:
+        queryset = public_actions_queryset(Action.objects.order_by("axe__number", "order", "pk"))
+    else:
+        queryset = _actions_queryset()
+    raw_actions = list(queryset.filter(programme=programme))
+    actions = [_public_doc_action(a) if public else _doc_action(a) for a in raw_actions]
     used = {n.pk: n for a in raw_actions for n in a.niveaux.all()}
     taught = {n.pk: n for n in etablissement.niveaux.all()}
     niveaux = sorted({**taught, **used}.values(), key=lambda n: n.order)
     axes = list(Axe.objects.all())
     items = list(RessourceItem.objects.all())
     ticked_ids = {item.pk for item in programme.ressources.all()}
-    events = calendar_events_of(raw_actions) + list(extra_events)
+    if public:  # the académie's temps forts: their label and dates only (their description is for the schools)
+        events = public_calendar_events_of(actions) + [dataclasses.replace(e, description="") for e in extra_events]
+    else:
+        events = calendar_events_of(raw_actions) + list(extra_events)
     events.sort(key=lambda e: (e.start, e.title))
     history = ()
     if not public:
@@ -196,7 +250,7 @@ def programme_document(*, programme: ProgrammeAnnuel, public: bool = False, extr
             )
             for change in programme.status_changes.select_related("by")
         )
-    objectifs, axes_amelioration = diagnostic_bridge.lines_of(programme)
+    objectifs, axes_amelioration = ((), ()) if public else diagnostic_bridge.lines_of(programme)
     return ProgrammeDocument(
         public=public,
         programme_pk=programme.pk,
@@ -212,10 +266,12 @@ def programme_document(*, programme: ProgrammeAnnuel, public: bool = False, extr
         ppo_period=programme.ppo.period_label,
         status_label=programme.get_status_display(),
         version=programme.version,
-        objectifs=objectifs,
-        axes_amelioration=axes_amelioration,
-        checklists=_checklists(items=items, ticked_ids=ticked_ids, autres=programme.ressources_autres),
-        training=programme.training,
+        objectifs=() if public else objectifs,
+        axes_amelioration=() if public else axes_amelioration,
+        checklists=()
+        if public
+        else _checklists(items=items, ticked_ids=ticked_ids, autres=programme.ressources_autres),
+        training="" if public else programme.training,
         tables=_tables(axes=axes, niveaux=niveaux, actions=actions, raw_actions=raw_actions),
         actions=tuple(actions),
         calendar=tuple(events),
@@ -224,6 +280,7 @@ def programme_document(*, programme: ProgrammeAnnuel, public: bool = False, extr
         bilan=bilan_section(programme=programme, public=public)
         if programme.has_bilan or programme.has_suivi
         else None,
+        family=family_programme(programme=programme) if public else None,
     )
 
 
@@ -261,13 +318,32 @@ def public_calendar(*, etablissement, niveau=None) -> tuple[ProgrammeAnnuel, lis
     )
     if programme is None:
         raise ProgrammeAnnuel.DoesNotExist
-    raw = _actions_queryset().filter(programme=programme)
+    actions = public_actions_queryset(Action.objects.filter(programme=programme).order_by("start_date", "pk"))
     if niveau is not None:
-        raw = raw.filter(niveaux=niveau)
-    events = calendar_events_of(raw, public=True)
+        actions = actions.filter(niveaux=niveau)
+    events = [_public_event(action) for action in actions if pv(action, "start_date")]
     events += temps_forts_events(etablissement=etablissement, years=[programme.year], niveau=niveau)
     events.sort(key=lambda e: (e.start, e.title))
     return programme, events
+
+
+def _public_event(action) -> CalendarEvent:
+    """An action in the families' feed, read through the declared public fields only (`plans.public_fields`):
+    title, planned dates, levels, the description written for families and the partner organisations."""
+    organisations = ", ".join(action_organisations(action))
+    description = "\n\n".join(
+        filter(None, [pv(action, "public_description"), f"Avec : {organisations}" if organisations else ""])
+    )
+    start = pv(action, "start_date")
+    return CalendarEvent(
+        uid=f"action-{action.pk}@ppo",
+        title=pv(action, "title"),
+        start=start,
+        end=pv(action, "end_date") or start,
+        description=description,
+        niveaux=", ".join(pv(n, "short_label") for n in pv(action, "niveaux").all()),
+        stamp=action.updated_at,
+    )
 
 
 def programme_get(*, pk: int) -> ProgrammeAnnuel:

@@ -20,7 +20,12 @@ from ppo.referentiel.models import Etablissement
 DOWNLOADS = [
     ("docx", False, "Programme au format Word", "Mise en page du modèle académique, modifiable et imprimable."),
     ("pdf", False, "Programme pour le conseil d’administration", "Version complète, paginée, à joindre à la séance."),
-    ("pdf", True, "Programme pour les familles", "Contenu public seulement, sans commentaire interne ni nom."),
+    (
+        "pdf",
+        True,
+        "Programme pour les familles",
+        "Le contenu de la page publique, classe par classe, en langage simple.",
+    ),
     ("xlsx", False, "Actions au format Excel", "Une ligne par action et par niveau, filtres activés."),
     ("ics", False, "Calendrier des actions datées", "À importer dans un agenda (format iCalendar)."),
 ]

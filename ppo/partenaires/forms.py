@@ -162,7 +162,7 @@ class AmbassadeurForm(DsfrBaseForm, forms.ModelForm):
         model = Ambassadeur
         fields = [
             "job_title", "metier", "secteur", "employer", "academie", "departements", "availability",
-            "offers_groupe", "offers_rencontre", "offers_visite", "phone", "presentation",
+            "offers_groupe", "offers_rencontre", "offers_visite", "phone", "presentation", "show_name_publicly",
         ]  # fmt: skip
         widgets = {"departements": Checkboxes}
 

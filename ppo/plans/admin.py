@@ -11,10 +11,12 @@ class AxeAdmin(admin.ModelAdmin):
 
 @admin.register(RessourceItem)
 class RessourceItemAdmin(admin.ModelAdmin):
-    list_display = ["label", "category", "group", "order", "is_economic_world", "is_active"]
+    list_display = ["label", "category", "group", "order", "is_economic_world", "is_active", "replaced_by"]
     list_filter = ["category", "is_active"]
     list_editable = ["order", "is_active"]
+    list_select_related = ["replaced_by"]
     search_fields = ["label"]
+    autocomplete_fields = ["replaced_by"]
 
 
 @admin.register(PPO)

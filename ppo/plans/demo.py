@@ -311,6 +311,8 @@ COLLEGE = [
         [],
         "Un entretien par élève et par an.",
         classes="Toutes les classes",
+        public_description="Votre enfant fait le point sur ses goûts et ses projets avec son professeur principal "
+        "ou la psychologue de l’Éducation nationale.",
     ),
     _a(
         2,
@@ -322,6 +324,8 @@ COLLEGE = [
         "décembre",
         [ECO, PRO],
         "Rapport de stage rédigé par chaque élève.",
+        public_description="Votre enfant passe une semaine dans une entreprise ou une administration pour découvrir "
+        "un métier. Le collège aide à trouver un lieu de stage.",
     ),
     _a(
         3,
@@ -332,6 +336,7 @@ COLLEGE = [
         [PP],
         "février",
         effects="Vœux Affelnet éclairés.",
+        public_description="Votre enfant passe une journée dans un lycée professionnel pour découvrir une formation.",
     ),
     _a(
         1,
@@ -342,6 +347,8 @@ COLLEGE = [
         [PP, FAMILLES],
         "janvier",
         effects="Familles informées des étapes.",
+        public_description="Une réunion pour les parents : les choix possibles après la 3e et les étapes de "
+        "l’affectation au lycée.",
     ),
 ]
 

@@ -48,6 +48,7 @@ ACTION_GROUPS = [
             "start_date",
             "end_date",
             "description",
+            "public_description",
         ],
     ),
     ("Partenaires", ["partner_items", "partners"]),
@@ -75,13 +76,19 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "objective": forms.Textarea(attrs={"rows": 3}),
             "description": forms.Textarea(attrs={"rows": 3}),
+            "public_description": forms.Textarea(attrs={"rows": 3}),
             "partners": forms.Textarea(attrs={"rows": 2}),
             "expected_effects": forms.Textarea(attrs={"rows": 3}),
             "indicators": forms.Textarea(attrs={"rows": 2}),
             "internal_comment": forms.Textarea(attrs={"rows": 2}),
         }
         help_texts = {
-            "description": "Mise en œuvre envisagée : ce qui est fait et comment.",
+            "description": "Mise en œuvre envisagée : ce qui est fait et comment. Pour l’équipe et l’académie.",
+            "public_description": (
+                "Publiée pour les familles : deux ou trois phrases simples, sans sigle ni nom de personne "
+                "(« Votre enfant visite une entreprise du territoire et rencontre des professionnels »). "
+                "Vide : les familles ne lisent que le titre de l’action et sa date."
+            ),
             "hours": "Heures consacrées à l’orientation pour chaque élève concerné.",
             "internal_comment": "Réservé à l’équipe : jamais publié.",
             "niveaux": "Seuls les niveaux enseignés dans l’établissement sont proposés.",

@@ -45,7 +45,18 @@ class RessourceItem(models.Model):
         default=False,
         help_text="Compte pour le contrôle « au moins un partenaire du monde économique ».",
     )
-    is_active = models.BooleanField("proposé", default=True)
+    is_active = models.BooleanField(
+        "proposé", default=True, help_text="Décoché : la référence est périmée et n’est plus proposée."
+    )
+    replaced_by = models.ForeignKey(
+        "self",
+        verbose_name="remplacé par",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaces",
+        help_text="La référence à jour (Pôle emploi → France Travail) : l’établissement qui cite l’ancienne est prévenu.",
+    )
 
     class Meta:
         verbose_name = "élément des ressources à mobiliser"
@@ -183,6 +194,11 @@ class Action(models.Model):
     start_date = models.DateField("date de début", null=True, blank=True)
     end_date = models.DateField("date de fin", null=True, blank=True)
     description = models.TextField("quoi, comment", blank=True)
+    public_description = models.TextField(
+        "description pour les familles",
+        blank=True,
+        help_text="Seul texte de l’action publié sur la page des familles et dans leur PDF.",
+    )
     partner_items = models.ManyToManyField(
         RessourceItem,
         verbose_name="catégories de partenaires",

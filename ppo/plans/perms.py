@@ -45,3 +45,8 @@ def can_read_history(user, programme) -> bool:
     if scope.is_operator(user):
         return True
     return scope.is_direction(user, programme.ppo.etablissement)
+
+
+def can_print_poster(user, etablissement) -> bool:
+    """The poster with the QR code of the school's public page: the direction (it decides what is displayed)."""
+    return scope.is_direction(user, etablissement)

@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +12,7 @@ from django.utils import timezone
 from ppo.campagnes import selectors as campagnes_selectors
 from ppo.plans.enums import CategorieRessource, StatutProgramme
 from ppo.plans.models import PPO, Action, Axe, ProgrammeAnnuel, RessourceItem, StatutChange
-from ppo.referentiel.models import Niveau
+from ppo.referentiel.models import Etablissement, Niveau
 
 
 @dataclass(frozen=True)
@@ -103,8 +103,8 @@ def programme_actions(*, programme) -> list[Action]:
     return list(
         programme.actions.select_related("axe", "offre_link__offre").prefetch_related(
             Prefetch("niveaux", queryset=Niveau.objects.order_by("order")),
-            Prefetch("actors", queryset=RessourceItem.objects.order_by("order")),
-            Prefetch("partner_items", queryset=RessourceItem.objects.order_by("order")),
+            Prefetch("actors", queryset=RessourceItem.objects.select_related("replaced_by").order_by("order")),
+            Prefetch("partner_items", queryset=RessourceItem.objects.select_related("replaced_by").order_by("order")),
         )
     )
 
@@ -205,6 +205,7 @@ def programme_completeness(*, programme, grid: Grid | None = None) -> list[Compl
                     action_id=action.pk,
                 )
             )
+    items.extend(_outdated_references(programme=programme, actions=grid.actions))
     if not any(a.gender_equality for a in grid.actions):
         items.append(
             CompletenessItem(
@@ -222,6 +223,40 @@ def programme_completeness(*, programme, grid: Grid | None = None) -> list[Compl
                 axe_id=_axe_pk(grid, 2),
             )
         )
+    return items
+
+
+def _outdated_message(item) -> str:
+    if item.replaced_by_id:
+        return f"« {item.label} » est une référence périmée : remplacez-la par « {item.replaced_by.label} »."
+    return f"« {item.label} » est une référence périmée : retirez-la ou remplacez-la."
+
+
+def _outdated_references(*, programme, actions) -> list[CompletenessItem]:
+    """The programme cites a reference the platform marked outdated (Pôle emploi → France Travail, a yearly site
+    of a past year): in its checked resources or in an action (1 query; the actions' items are prefetched)."""
+    items = []
+    ressources_url = reverse("plans:ressources", kwargs={"pk": programme.pk})
+    for item in programme.ressources.filter(is_active=False).select_related("replaced_by").order_by("order"):
+        items.append(
+            CompletenessItem(
+                code="reference_perimee",
+                message=f"Ressources à mobiliser : {_outdated_message(item)}",
+                url=ressources_url,
+            )
+        )
+    for action in actions:
+        for item in [*action.actors.all(), *action.partner_items.all()]:
+            if not item.is_active:
+                items.append(
+                    CompletenessItem(
+                        code="reference_perimee",
+                        message=f"Action « {action.title} » : {_outdated_message(item)}",
+                        url=reverse("plans:action_update", kwargs={"pk": action.pk}),
+                        axe_id=action.axe_id,
+                        action_id=action.pk,
+                    )
+                )
     return items
 
 
@@ -261,6 +296,24 @@ def published_programmes(*, etablissement) -> list[ProgrammeAnnuel]:
         .select_related("ppo")
         .order_by("-year")
     )
+
+
+def public_schools_search(*, query: str, limit: int = 20) -> list[Etablissement]:
+    """Schools with a published programme whose name, commune, postcode or UAI contains every word typed (2 queries:
+    the schools, then their académie is joined). An empty query finds nothing rather than every school."""
+    words = query.split()[:6]
+    if not words:
+        return []
+    published = ProgrammeAnnuel.objects.filter(ppo__etablissement=OuterRef("pk"), status=StatutProgramme.PUBLIE)
+    schools = Etablissement.objects.filter(Exists(published), is_active=True)
+    for word in words:
+        schools = schools.filter(
+            Q(name__icontains=word)
+            | Q(commune__icontains=word)
+            | Q(code_postal__startswith=word)
+            | Q(uai__iexact=word)
+        )
+    return list(schools.select_related("academie").order_by("commune", "name")[:limit])
 
 
 def public_programme_get(*, public_id) -> ProgrammeAnnuel:

@@ -17,6 +17,8 @@ urlpatterns = [
     path("programme/<int:pk>/historique/", status.history, name="history"),
     path("action/<int:pk>/", actions.action_update_view, name="action_update"),
     path("action/<int:pk>/supprimer/", actions.action_delete_view, name="action_delete"),
+    path("etablissement/<str:uai>/affiche/", public.poster, name="poster"),
+    path("public/etablissements/", public.public_search, name="public_search"),
     path("public/etablissement/<str:uai>/", public.public_etablissement, name="public_etablissement"),
     path("public/<uuid:public_id>/", public.public_programme, name="public_programme"),
 ]

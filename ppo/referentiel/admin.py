@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ppo.referentiel.models import Academie, Bassin, Departement, Etablissement, Niveau, Region
+from ppo.referentiel.models import Academie, Bassin, Departement, Etablissement, Niveau, Region, RepereFamille
 
 
 @admin.register(Region)
@@ -47,3 +47,12 @@ class EtablissementAdmin(admin.ModelAdmin):
     search_fields = ["uai", "name", "commune"]
     autocomplete_fields = ["bassin"]
     filter_horizontal = ["niveaux"]
+
+
+@admin.register(RepereFamille)
+class RepereFamilleAdmin(admin.ModelAdmin):
+    list_display = ["niveau", "kind", "order", "period", "text"]
+    list_filter = ["niveau", "kind"]
+    list_editable = ["order"]
+    list_select_related = ["niveau"]
+    search_fields = ["text"]

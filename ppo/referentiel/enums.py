@@ -29,3 +29,11 @@ class GroupeNiveau(models.TextChoices):
     BAC_PRO = "bac_pro", "Bac pro"
     CAP = "cap", "CAP"
     PREPA_METIERS = "prepa_metiers", "3e prépa-métiers"
+
+
+class TypeRepere(models.TextChoices):
+    """What a line of the families' guide of a level says (the public page groups them in this order)."""
+
+    ENFANT = "enfant", "Ce que vit votre enfant"
+    PARENTS = "parents", "Ce que vous pouvez faire"
+    CONTACT = "contact", "Qui contacter"

@@ -1,7 +1,7 @@
 from django.db import models
 from django.db.models.functions import Lower
 
-from ppo.referentiel.enums import GroupeNiveau, Secteur, TypeEtablissement, Voie
+from ppo.referentiel.enums import GroupeNiveau, Secteur, TypeEtablissement, TypeRepere, Voie
 from ppo.referentiel.uai import validate_uai
 
 
@@ -106,6 +106,7 @@ class Etablissement(models.Model):
     kind = models.CharField("type", max_length=10, choices=TypeEtablissement.choices)
     secteur = models.CharField("secteur", max_length=10, choices=Secteur.choices, default=Secteur.PUBLIC)
     commune = models.CharField("commune", max_length=120, blank=True)
+    code_postal = models.CharField("code postal", max_length=5, blank=True)
     code_commune = models.CharField("code INSEE de la commune", max_length=5, blank=True)
     departement = models.ForeignKey(
         Departement, verbose_name="département", on_delete=models.PROTECT, related_name="etablissements"
@@ -137,3 +138,23 @@ class Etablissement(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.uai})"
+
+
+class RepereFamille(models.Model):
+    """A line of the families' guide of one level, the same for every school: what the pupil lives this year, what
+    parents can do and when (meetings, Affelnet, Parcoursup, open days), whom to contact. Reference data, edited in
+    the administration; the public page and the family PDF show it above the school's actions."""
+
+    niveau = models.ForeignKey(Niveau, verbose_name="niveau", on_delete=models.CASCADE, related_name="reperes")
+    kind = models.CharField("type", max_length=10, choices=TypeRepere.choices)
+    period = models.CharField("quand", max_length=80, blank=True, help_text="Par exemple « janvier à mars ».")
+    text = models.TextField("texte", help_text="En langage simple, adressé aux parents : « votre enfant … ».")
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "repère pour les familles"
+        verbose_name_plural = "repères pour les familles"
+        ordering = ["niveau__order", "kind", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.niveau.short_label} — {self.get_kind_display()} — {self.text[:40]}"

@@ -88,10 +88,10 @@ def _family_reads(browser, live_server, etablissement, action_title, head_name):
     """A family, on a phone and without an account, finds the school's published programme."""
     family = browser.new_context(base_url=live_server.url, locale="fr-FR", viewport={"width": 375, "height": 800})
     public = family.new_page()
-    public.goto(f"/ppo/public/etablissement/{etablissement.uai}/")
+    public.goto(f"/ppo/public/etablissement/{etablissement.uai}/")  # the school's latest published programme
     label = school_year_label(current_school_year())
-    public.get_by_role("link", name=f"Programme {label}").click()
-    public.get_by_role("heading", name=f"Programme d’orientation {label}").wait_for()
+    public.get_by_role("heading", name=etablissement.name, level=1).wait_for()
+    assert f"année scolaire {label}" in public.locator("main").inner_text()
     assert public.get_by_text(action_title).first.is_visible()
     assert head_name not in public.content()
     assert_no_serious_axe_violations(public)

@@ -154,9 +154,10 @@ def test_public_programme_page_links_to_the_family_pdf(client, rich, direction):
     programme_set_status(programme=rich, status=StatutProgramme.PUBLIE, user=direction)
     html = client.get(reverse("plans:public_programme", kwargs={"public_id": rich.public_id})).content.decode()
     url = reverse("documents:public_pdf", args=[rich.public_id])
+    # No `download` attribute: while the PDF is prepared, the link opens the waiting page instead of saving it.
     assert (
-        f'<a class="fr-link fr-link--download" download href="{url}">Télécharger la version PDF '
-        '<span class="fr-link__detail">PDF – version pour les familles, à imprimer</span></a>' in html
+        f'<a class="fr-link fr-link--download" href="{url}">Télécharger le programme pour les familles '
+        '<span class="fr-link__detail">PDF, à imprimer</span></a>' in html
     )
     response = client.get(url)
     assert response.status_code == 200

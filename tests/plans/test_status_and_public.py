@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from ppo.comptes.enums import Role
 from ppo.plans.enums import StatutProgramme
+from ppo.plans.models import RessourceItem
 from ppo.plans.services import TransitionError, programme_record_decision
 from tests.factories import EtablissementFactory, user_with
 from tests.plans.factories import add_action, programme_for
@@ -65,9 +66,12 @@ def _published(school, direction):
         programme,
         title="Forum des métiers",
         objective="Découvrir des métiers.",
+        description="Réserver le gymnase auprès de Mme Lefèvre.",
+        public_description="Votre enfant rencontre des professionnels de la région.",
         internal_comment="Budget à confirmer avec l’intendance",
         actors_other="M. Dupont, professeur de vente",
-        partners="CCI Normandie",
+        partners="CCI Normandie, contact M. Martin",
+        partner_items=[RessourceItem.objects.get(label="Mission locale")],
     )
     for status, date in (("avis_cp", "2026-01-12"), ("adopte_ca", "2026-02-03"), ("publie", None)):
         programme_record_decision(programme=programme, status=status, user=direction, date_of_decision=date)
@@ -80,13 +84,17 @@ def test_public_page_without_login_and_without_internal_data(client, direction, 
     response = client.get(reverse("plans:public_programme", kwargs={"public_id": programme.public_id}))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Forum des métiers" in html and "CCI Normandie" in html
-    assert "Budget à confirmer" not in html
-    assert "Dupont" not in html
+    assert "Forum des métiers" in html and "Mission locale" in html
+    assert "Votre enfant rencontre des professionnels de la région." in html
+    # The internal description, the free-text partners (names of people) and the objective stay internal.
+    for internal in ("Budget à confirmer", "Dupont", "Lefèvre", "M. Martin", "Découvrir des métiers."):
+        assert internal not in html
     assert direction.last_name not in html
     assert 'name="viewport"' in html
+    # The school's stable address shows the same latest published programme.
     index = client.get(reverse("plans:public_etablissement", kwargs={"uai": school.uai})).content.decode()
-    assert str(programme.public_id) in index
+    assert "Votre enfant rencontre des professionnels de la région." in index
+    assert reverse("documents:public_pdf", args=[programme.public_id]) in index
 
 
 def test_an_unpublished_programme_has_no_public_page(client, school):

@@ -93,6 +93,10 @@ def url_cases(world):
             expect(404),
         ),
         UrlCase("plans:public_etablissement", reverse("plans:public_etablissement", kwargs={"uai": uai}), public()),
+        UrlCase("plans:public_search", reverse("plans:public_search") + f"?q={uai}", public()),
+        UrlCase("plans:public_search", reverse("plans:public_search"), expect(405), method="post", data={}),
+        # The poster: the direction of the school only.
+        UrlCase("plans:poster", reverse("plans:poster", kwargs={"uai": uai}), _direction(academie=403, bassin=403)),
         UrlCase(
             "plans:start_next_year",
             reverse("plans:start_next_year", kwargs=p),

@@ -36,6 +36,9 @@ def _rows(content: ProgrammeDocument):
 
 
 def render_html(content: ProgrammeDocument) -> str:
+    if content.family is not None:
+        # The family version: the same content as the school's public page, in plain language (`plans.family`).
+        return render_to_string("documents/pdf/family.html", {"doc": content, "family": content.family})
     return render_to_string(
         "documents/pdf/programme.html",
         {"doc": content, "tables": _rows(content), "wording": wording, "columns": wording.COLUMNS},

@@ -45,6 +45,11 @@ class Ambassadeur(models.Model):
     offers_visite = models.BooleanField(TypeIntervention.VISITE.label, default=False)
     phone = models.CharField("téléphone", max_length=30, blank=True)
     presentation = models.TextField("présentation", blank=True)
+    show_name_publicly = models.BooleanField(
+        "afficher mon nom sur les pages publiques des établissements",
+        default=False,
+        help_text="Sinon, les familles lisent seulement « ambassadeur métiers » et votre employeur.",
+    )
     is_paused = models.BooleanField(
         "profil en pause",
         default=False,

@@ -46,6 +46,7 @@ def etablissement(request, uai):
             "etablissement": etablissement,
             "ppos": ppos,
             "can_create_ppo": perms.can_create_ppo(request.user, etablissement),
+            "can_print_poster": perms.can_print_poster(request.user, etablissement),
         },
     )
 
