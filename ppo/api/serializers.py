@@ -4,6 +4,8 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from ppo.partenaires.models import Offre
+from ppo.plans.family import action_organisations
+from ppo.plans.public_fields import public_value
 
 
 class AcademieRef(serializers.Serializer):
@@ -48,11 +50,14 @@ class ActionPublic(serializers.Serializer):
     periode = serializers.CharField(source="period")
     date_debut = serializers.DateField(source="start_date", allow_null=True)
     date_fin = serializers.DateField(source="end_date", allow_null=True)
-    categories_partenaires = serializers.SerializerMethodField()
-    modifiee_le = serializers.DateTimeField(source="updated_at")
+    description = serializers.SerializerMethodField(help_text="Le texte écrit pour les familles.")
+    organisations = serializers.SerializerMethodField(help_text="Les organisations partenaires.")
 
-    def get_categories_partenaires(self, obj) -> list[str]:
-        return [item.label for item in obj.partner_items.all()]
+    def get_description(self, obj) -> str:
+        return public_value(obj, "public_description")
+
+    def get_organisations(self, obj) -> list[str]:
+        return list(action_organisations(obj))
 
 
 class ProgrammePublic(serializers.Serializer):
