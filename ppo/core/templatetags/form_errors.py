@@ -73,3 +73,11 @@ def ppo_field(bound_field):
         if attrs.get("aria-describedby", "").endswith("-desc-error"):
             attrs.pop("aria-describedby")
     return bound_field
+
+
+@register.filter
+def mixes_optional_fields(form) -> bool:
+    """Whether the form needs the DSFR's sentence « Sauf mention contraire, tous les champs sont obligatoires. »:
+    some visible fields are required and others are marked « (Optionnel) »."""
+    required = {bound_field.field.required for bound_field in form.visible_fields()}
+    return required == {True, False}
