@@ -59,8 +59,13 @@ def error_summary_items(forms_with_errors) -> list[dict]:
 @register.filter
 def ppo_field(bound_field):
     """django-dsfr's classes, then `aria-describedby` naming the hint and the error message, not only the error."""
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.FileInput) and "class" not in widget.attrs:
+        # The DSFR's upload block, which django-dsfr leaves as a bare input.
+        widget.attrs["class"] = "fr-upload"
+        widget.group_class = "fr-upload-group"
     bound_field = dsfr_input_class_attr(bound_field)
-    attrs = bound_field.field.widget.attrs
+    attrs = widget.attrs
     if bound_field.is_hidden:
         return bound_field
     if bound_field.form._errors and bound_field.errors:
