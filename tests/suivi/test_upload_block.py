@@ -38,3 +38,10 @@ def test_a_refused_file_is_announced_and_described(client, world, action):
     assert 'aria-invalid="true"' in file_input
     assert 'aria-describedby="id_file_helptext id_file-desc-error"' in file_input
     assert '<div class="fr-upload-group fr-upload-group--error">' in _upload_form(html)
+
+
+def test_the_follow_up_form_says_that_unmarked_fields_are_required(client, world, action):
+    client.force_login(world.users["redacteur"])
+    html = client.get(reverse("suivi:action", kwargs={"pk": action.pk})).content.decode()
+    assert "Sauf mention contraire, tous les champs sont obligatoires." in html
+    assert re.search(r"Heures effectivement consacrées\s\(Optionnel\)", html)
