@@ -51,7 +51,7 @@ def test_redacteur_records_a_follow_up_on_a_phone(phone):
     phone.get_by_label("Filles touchées").fill("-2")
     phone.get_by_label("Garçons touchés").fill("15")
     phone.get_by_role("button", name="Enregistrer le suivi").click()
-    expect(phone.get_by_text("Le nombre de filles ne peut pas être négatif.")).to_be_visible()
+    expect(phone.get_by_text("Le nombre de filles ne peut pas être négatif.", exact=True)).to_be_visible()
     assert not SuiviAction.objects.filter(action=action).exists()
 
     phone.get_by_label("Filles touchées").fill("12")
