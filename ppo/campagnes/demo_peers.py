@@ -138,6 +138,7 @@ def _values(school, values, index):
                 indicateur=valeur.indicateur,
                 year=valeur.year,
                 scope=valeur.scope,
+                scope_key=valeur.scope_key,  # bulk_create does not call save(), which derives it
                 value=max(D(0), value),
                 source=valeur.source,
                 source_detail="démonstration",
