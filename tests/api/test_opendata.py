@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.http import http_date
 
 from ppo.api import opendata
 from ppo.api.models import OpenDataExport
@@ -170,3 +171,31 @@ def test_the_command_regenerates_the_file(client):
     ProgrammeAnnuel.objects.filter(pk=programme.pk).update(status="brouillon")
     call_command("export_open_data", stdout=io.StringIO())
     assert OpenDataExport.objects.get().rows == 1
+
+
+def test_rows_are_read_through_the_public_fields_declaration(monkeypatch):
+    """A field taken out of the declaration can no longer reach the file: the builder refuses, it does not publish."""
+    from ppo.plans import public_fields
+
+    published(EtablissementFactory(college=True), actions=1)
+    declared = public_fields.FIELDS["plans.Action"]
+    monkeypatch.setitem(
+        public_fields.FIELDS,
+        "plans.Action",
+        public_fields.Classification(
+            public=declared.public - {"public_description"}, internal=declared.internal | {"public_description"}
+        ),
+    )
+    with pytest.raises(public_fields.NotPublic):
+        opendata.rows()
+
+
+def test_downloads_say_when_the_file_was_generated(client):
+    published(EtablissementFactory(college=True), actions=1)
+    call_command("export_open_data", "--maintenant", stdout=io.StringIO())
+    export = OpenDataExport.objects.get()
+    for name in ("api:opendata_csv", "api:opendata_json"):
+        response = client.get(reverse(name))
+        assert response["Last-Modified"] == http_date(export.generated_at.timestamp())
+        assert "attachment" in response["Content-Disposition"]
+    assert _json(client)["genere_le"] == export.generated_at.isoformat(timespec="seconds")
