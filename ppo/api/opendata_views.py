@@ -9,7 +9,7 @@ from ppo.api import opendata, services
 
 
 def page(request):
-    export = services.open_data_latest()
+    export = services.open_data_latest(content=False)
     return render(
         request,
         "api/opendata.html",

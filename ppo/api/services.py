@@ -76,6 +76,10 @@ def open_data_regenerate() -> OpenDataExport:
     return export
 
 
-def open_data_latest() -> OpenDataExport:
-    """The last stored file; built now, once, when the nightly task has not run yet."""
-    return OpenDataExport.objects.order_by("-generated_at").first() or open_data_regenerate()
+def open_data_latest(*, content: bool = True) -> OpenDataExport:
+    """The last stored file (without its text when `content` is false: the page only says when and how many);
+    built now, once, when the nightly task has not run yet."""
+    exports = OpenDataExport.objects.order_by("-generated_at")
+    if not content:
+        exports = exports.defer("csv", "json")
+    return exports.first() or open_data_regenerate()
