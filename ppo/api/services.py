@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from ppo.api import perms
+from ppo.api import opendata, perms
 from ppo.api.enums import ScopeKind
-from ppo.api.models import ApiCall, ApiKey
+from ppo.api.models import ApiCall, ApiKey, OpenDataExport
 
 SECRET_PREFIX = "ppo_"
 
@@ -59,3 +59,27 @@ def api_call_log(*, key: ApiKey, method: str, path: str, status: int) -> None:
     now = timezone.now()
     ApiCall.objects.create(key=key, method=method, path=path[:500], status=status)
     ApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
+
+
+@transaction.atomic
+def open_data_regenerate() -> OpenDataExport:
+    """Builds the open data file from the published programmes and stores it in place of the previous one."""
+    generated_at = timezone.now()
+    data = opendata.rows()
+    export = OpenDataExport.objects.create(
+        generated_at=generated_at,
+        rows=len(data),
+        csv=opendata.build_csv(data),
+        json=opendata.build_json(data, generated_at=generated_at),
+    )
+    OpenDataExport.objects.exclude(pk=export.pk).delete()
+    return export
+
+
+def open_data_latest(*, content: bool = True) -> OpenDataExport:
+    """The last stored file (without its text when `content` is false: the page only says when and how many);
+    built now, once, when the nightly task has not run yet."""
+    exports = OpenDataExport.objects.order_by("-generated_at")
+    if not content:
+        exports = exports.defer("csv", "json")
+    return exports.first() or open_data_regenerate()

@@ -1,13 +1,17 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from ppo.api import views, web_views
+from ppo.api import opendata_views, views, web_views
 
 app_name = "api"
 
 urlpatterns = [
     path("cles/", web_views.keys, name="keys"),
     path("cles/<int:pk>/revoquer/", web_views.key_revoke, name="key_revoke"),
+    path("donnees-ouvertes/", opendata_views.page, name="opendata"),
+    path("donnees-ouvertes/ppo-actions.csv", opendata_views.csv_file, name="opendata_csv"),
+    path("donnees-ouvertes/ppo-actions.json", opendata_views.json_file, name="opendata_json"),
+    path("donnees-ouvertes/schema.json", opendata_views.schema, name="opendata_schema"),
     path("v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("v1/referentiel/", views.Referentiel.as_view(), name="referentiel"),

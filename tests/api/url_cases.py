@@ -25,6 +25,10 @@ def url_cases(world):
     return [
         UrlCase("api:keys", url("keys"), logged_in(403, **MANAGERS)),
         UrlCase("api:key_revoke", url("key_revoke", key.pk), expect(403, anonyme=LOGIN, academie=200, admin=200)),
+        UrlCase("api:opendata", url("opendata"), public()),
+        UrlCase("api:opendata_csv", url("opendata_csv"), public()),
+        UrlCase("api:opendata_json", url("opendata_json"), public()),
+        UrlCase("api:opendata_schema", url("opendata_schema"), public()),
         UrlCase("api:schema", url("schema"), public()),
         UrlCase("api:docs", url("docs"), public()),
         UrlCase("api:referentiel", url("referentiel"), public()),
