@@ -54,3 +54,13 @@ def test_the_500_page_renders_without_request_context_nor_database(django_assert
     assert f"<title>Erreur inattendue — {settings.SITE_TITLE}</title>" in page
     assert "Se connecter" not in page  # who is asking is unknown there
     assert reverse("core:accueil") in page and reverse("core:mentions_legales") in page
+
+
+urlpatterns = []  # a urlconf without the project's pages, as the one of a request that failed may be
+
+
+def test_the_500_page_renders_even_when_its_links_cannot_be_reversed(settings):
+    settings.ROOT_URLCONF = __name__
+    page = server_error(RequestFactory().get("/")).content.decode()
+    assert "<h1>Erreur inattendue</h1>" in page
+    assert 'href="/">Page d’accueil</a>' in page
