@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.views.defaults import permission_denied, server_error
 
@@ -64,3 +64,12 @@ def test_the_500_page_renders_even_when_its_links_cannot_be_reversed(settings):
     page = server_error(RequestFactory().get("/")).content.decode()
     assert "<h1>Erreur inattendue</h1>" in page
     assert 'href="/">Page d’accueil</a>' in page
+
+
+def test_a_refused_csrf_token_gets_the_french_page():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("comptes:login"), {"username": "x@example.fr", "password": "x"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "<h1>Formulaire expiré</h1>" in page and "rien n’a été enregistré" in page
+    assert "CSRF" not in page and "Forbidden" not in page
