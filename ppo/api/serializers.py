@@ -43,8 +43,6 @@ class ActionPublic(serializers.Serializer):
     uai = serializers.CharField(source="programme.ppo.etablissement.uai")
     annee_scolaire = serializers.CharField(source="programme.year_label")
     intitule = serializers.CharField(source="title")
-    type = serializers.CharField(source="kind")
-    type_libelle = serializers.CharField(source="get_kind_display")
     axe = AxeRef()
     niveaux = NiveauRef(many=True)
     periode = serializers.CharField(source="period")

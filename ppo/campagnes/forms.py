@@ -124,3 +124,17 @@ class FiltresForm(DsfrBaseForm):
             pk__in=schools.values("departement_id")
         ).order_by("code")
         self.fields["bassin"].queryset = Bassin.objects.filter(pk__in=schools.values("bassin_id")).order_by("name")
+
+    def show_year(self, year: int) -> None:
+        """Make the year select show the year the page displays, also when the query string has none or a bad one.
+
+        A bound form renders what the query string holds: without this, "Appliquer les filtres" would send the
+        first year of the list instead of the year on screen.
+        """
+        field = self.fields["annee"]
+        if year not in {value for value, _label in field.choices}:
+            field.choices = sorted([*field.choices, (year, f"{year}-{year + 1}")])
+        field.initial = year
+        if self.is_bound:
+            self.data = self.data.copy()
+            self.data["annee"] = str(year)

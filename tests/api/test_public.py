@@ -52,7 +52,7 @@ def test_actions_carry_only_public_fields(client):
     text = json.dumps(body, ensure_ascii=False)
     assert INTERNAL not in text and "Dupont" not in text
     assert set(body["results"][0]) == {
-        "id", "programme", "uai", "annee_scolaire", "intitule", "type", "type_libelle", "axe", "niveaux", "periode",
+        "id", "programme", "uai", "annee_scolaire", "intitule", "axe", "niveaux", "periode",
         "date_debut", "date_fin", "description", "organisations",
     }  # fmt: skip
     detail, body = _get(client, "programme", programme.public_id)

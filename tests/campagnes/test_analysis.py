@@ -1,6 +1,7 @@
 """The dashboard on a small hand-built data set, with the expected figures written out."""
 
 import datetime
+import re
 from decimal import Decimal
 from io import BytesIO
 
@@ -212,6 +213,31 @@ def test_bad_filters_get_a_message_and_are_ignored(client, data):
     response = client.get(reverse("campagnes:tableau_de_bord"), {"annee": "abc", "bassin": "999999"})
     assert response.status_code == 200
     assert "Certains filtres sont invalides" in response.content.decode()
+
+
+def _selected_year(response):
+    select = response.content.decode().split('name="annee"', 1)[1].split("</select>", 1)[0]
+    return re.findall(r'<option value="(\d+)" selected>', select)
+
+
+@pytest.mark.parametrize("name", ["campagnes:tableau_de_bord", "campagnes:etablissements", "campagnes:carte"])
+@pytest.mark.parametrize("query", [{"etat": "transmis"}, {"annee": "abc"}, {"bassin": "999999"}, {}])
+def test_year_select_shows_the_year_displayed(client, data, name, query):
+    """Bound without a (valid) year, the select used to show the first year of the list, not the one displayed."""
+    client.force_login(user_with(Role.ACADEMIE, academie=Academie.objects.get(code="70")))
+    response = client.get(reverse(name), query)
+    assert response.status_code == 200
+    assert _selected_year(response) == [str(factories.YEAR)]
+
+
+def test_year_select_offers_an_old_default_year(client):
+    """A scope whose last transmitted programme is older than the years offered still sees that year selected."""
+    old = datetime.date.today().year - 8
+    factories.transmitted(factories.programme(EtablissementFactory(lp=True), year=old))
+    client.force_login(user_with(Role.ACADEMIE, academie=Academie.objects.get(code="70")))
+    response = client.get(reverse("campagnes:etablissements"), {"etat": "transmis"})
+    assert _selected_year(response) == [str(old)]
+    assert f">{old}-{old + 1}</option>" in response.content.decode()
 
 
 def test_xlsx_export_of_a_table_and_of_everything(client, data):

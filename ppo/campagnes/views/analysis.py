@@ -32,7 +32,7 @@ def _filtres(request) -> tuple[FiltresForm, Filtres]:
         kind=data.get("type_etablissement") or "",
         secteur=data.get("secteur") or "",
     )
-    form.fields["annee"].initial = filtres.year
+    form.show_year(filtres.year)
     return form, filtres
 
 
