@@ -7,7 +7,9 @@ The operations are walked by hand with Hypothesis (schemathesis' pytest plugin d
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import positive_data_acceptance
 
@@ -28,7 +30,15 @@ def api_schema(world, settings):
     published(world.school, actions=3)
     campagne()
     OffreFactory(structure=world.structure)
-    return schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
+    # As Django's test client does: a request through the WSGI application must not close the test's connection
+    # (on PostgreSQL, `close_old_connections` closes a connection inside a transaction).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def _operations(schema):
