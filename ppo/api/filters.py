@@ -1,6 +1,9 @@
 """Query filters of the lists (django-filter): académie, kind, status, updated since…, documented in the schema."""
 
+import datetime
+
 import django_filters as filters
+from rest_framework.exceptions import ValidationError
 
 from ppo.campagnes.models import TempsFort
 from ppo.partenaires.models import Offre
@@ -8,6 +11,19 @@ from ppo.plans.enums import StatutProgramme
 from ppo.plans.models import Action, ProgrammeAnnuel
 from ppo.referentiel.enums import TypeEtablissement
 from ppo.referentiel.models import Etablissement
+
+
+class UpdatedSinceFilter(filters.IsoDateTimeFilter):
+    """« Modifié depuis » : any ISO 8601 offset is accepted, and compared in UTC (PostgreSQL refuses offsets beyond
+    ±15:59, a date with such an offset must not reach it)."""
+
+    def filter(self, qs, value):
+        if value is not None:
+            try:
+                value = value.astimezone(datetime.UTC)
+            except OverflowError:
+                raise ValidationError({self.field_name: ["Date hors des limites admises."]}) from None
+        return super().filter(qs, value)
 
 
 class EtablissementFilter(filters.FilterSet):
@@ -30,7 +46,7 @@ class ProgrammeFilter(filters.FilterSet):
     )
     uai = filters.CharFilter(field_name="ppo__etablissement__uai", lookup_expr="iexact", help_text="UAI.")
     annee = filters.NumberFilter(field_name="year", help_text="Année scolaire (2026 pour 2026-2027).")
-    modifie_depuis = filters.IsoDateTimeFilter(
+    modifie_depuis = UpdatedSinceFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Modifiés depuis (ISO 8601)."
     )
 
@@ -54,7 +70,7 @@ class ActionFilter(filters.FilterSet):
     annee = filters.NumberFilter(field_name="programme__year", help_text="Année scolaire (2026 pour 2026-2027).")
     niveau = filters.CharFilter(field_name="niveaux__code", distinct=True, help_text="Code du niveau (3e, 2nde…).")
     axe = filters.NumberFilter(field_name="axe__number", help_text="Numéro de l’axe (1 à 3).")
-    modifie_depuis = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    modifie_depuis = UpdatedSinceFilter(field_name="updated_at", lookup_expr="gte")
 
     class Meta:
         model = Action
@@ -73,7 +89,7 @@ class TempsFortFilter(filters.FilterSet):
 class OffreFilter(filters.FilterSet):
     academie = filters.CharFilter(field_name="academie__code", help_text="Code de l’académie.")
     niveau = filters.CharFilter(field_name="niveaux__code", distinct=True, help_text="Code du niveau.")
-    modifiee_depuis = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    modifiee_depuis = UpdatedSinceFilter(field_name="updated_at", lookup_expr="gte")
 
     class Meta:
         model = Offre

@@ -49,7 +49,8 @@ def _operations(schema):
 
 def _run(operation, *, headers, excluded):
     @given(case=operation.as_strategy())
-    @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    # derandomize: the same generated requests on every run, so that CI never fails on a draw it never saw before.
+    @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), database=None, derandomize=True)
     def check(case):
         case.call_and_validate(headers=headers, excluded_checks=excluded)
 

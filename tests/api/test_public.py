@@ -132,3 +132,13 @@ def test_an_unknown_address_is_a_problem_too(client):
     response = client.get("/api/v1/programmes/-3/")
     assert response.status_code == 404 and response["Content-Type"] == "application/problem+json"
     assert response.json()["detail"] == "Aucune ressource de l’API à cette adresse."
+
+
+def test_updated_since_accepts_any_offset_and_refuses_an_overflow(client):
+    published(EtablissementFactory(lp=True), actions=1)
+    response = client.get(reverse("api:offres"), {"modifiee_depuis": "3514-07-28T18:14:36+17:45"})
+    assert response.status_code == 200 and response.json()["results"] == []
+    response = client.get(reverse("api:actions"), {"modifie_depuis": "2000-01-01T00:00:00-17:45"})
+    assert response.status_code == 200 and len(response.json()["results"]) == 1
+    response = client.get(reverse("api:programmes"), {"modifie_depuis": "0001-01-01T00:00:00+17:45"})
+    assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
