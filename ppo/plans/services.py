@@ -84,37 +84,42 @@ def programme_start_next_year(*, programme, user, action_ids=None) -> ProgrammeA
     if action_ids is not None:
         actions = actions.filter(pk__in=list(action_ids))
     for action in actions:
-        copy_fields = {
-            f.name: getattr(action, f.name)
-            for f in Action._meta.concrete_fields
-            if f.name
-            not in {
-                "id",
-                "programme",
-                "axe",
-                "origin",
-                "copied_from",
-                "version",
-                "created_at",
-                "updated_at",
-                "created_by",
-                "order",
-            }
-        }
-        copy = action_create(
-            programme=nxt,
-            user=user,
-            axe=action.axe,
-            niveaux=list(action.niveaux.all()),
-            origin=OrigineAction.REPRISE,
-            copied_from=action,
-            actors=list(action.actors.all()),
-            partner_items=list(action.partner_items.all()),
-            **copy_fields,
-        )
-        copy.order = action.order
-        copy.save(update_fields=["order"])
+        action_copy(action=action, programme=nxt, user=user)
     return nxt
+
+
+# Fields a copy gets afresh rather than from the action it copies.
+NOT_COPIED = {
+    "id",
+    "programme",
+    "axe",
+    "origin",
+    "copied_from",
+    "version",
+    "created_at",
+    "updated_at",
+    "created_by",
+    "order",
+}
+
+
+def action_copy(*, action: Action, programme: ProgrammeAnnuel, user) -> Action:
+    """A copy of `action` in `programme` (next year's), its origin « reprise », linked to the action it copies."""
+    fields = {f.name: getattr(action, f.name) for f in Action._meta.concrete_fields if f.name not in NOT_COPIED}
+    copy = action_create(
+        programme=programme,
+        user=user,
+        axe=action.axe,
+        niveaux=list(action.niveaux.all()),
+        origin=OrigineAction.REPRISE,
+        copied_from=action,
+        actors=list(action.actors.all()),
+        partner_items=list(action.partner_items.all()),
+        **fields,
+    )
+    copy.order = action.order
+    copy.save(update_fields=["order"])
+    return copy
 
 
 @transaction.atomic

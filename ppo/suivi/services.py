@@ -5,10 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from ppo.core.locking import claim_version
-from ppo.plans.enums import OrigineAction
 from ppo.plans.models import Action, ProgrammeAnnuel
 from ppo.plans.perms import FROZEN
-from ppo.plans.services import action_create, programme_start_next_year
+from ppo.plans.services import action_copy, programme_start_next_year
 from ppo.suivi.enums import DecisionReprise, StatutBilan
 from ppo.suivi.models import Bilan, PieceJointe, Reprise, RepriseAction, SuiviAction
 from ppo.suivi.rules import suivi_errors
@@ -184,39 +183,6 @@ def next_year_refusal(*, programme: ProgrammeAnnuel) -> str:
     return ""
 
 
-NOT_COPIED = {
-    "id",
-    "programme",
-    "axe",
-    "origin",
-    "copied_from",
-    "version",
-    "created_at",
-    "updated_at",
-    "created_by",
-    "order",
-}
-
-
-def _copy_action(action, *, nxt, user):
-    """A copy of `action` in `nxt`, as `plans.services.programme_start_next_year` makes them."""
-    fields = {f.name: getattr(action, f.name) for f in Action._meta.concrete_fields if f.name not in NOT_COPIED}
-    copy = action_create(
-        programme=nxt,
-        user=user,
-        axe=action.axe,
-        niveaux=list(action.niveaux.all()),
-        origin=OrigineAction.REPRISE,
-        copied_from=action,
-        actors=list(action.actors.all()),
-        partner_items=list(action.partner_items.all()),
-        **fields,
-    )
-    copy.order = action.order
-    copy.save(update_fields=["order"])
-    return copy
-
-
 @transaction.atomic
 def programme_start_next_year_from_bilan(
     *,
@@ -260,7 +226,7 @@ def programme_start_next_year_from_bilan(
         copies = dict(there)
         missing = programme.actions.filter(pk__in=kept - set(there)).select_related("axe")
         for action in missing.prefetch_related("niveaux", "actors", "partner_items"):
-            copies[action.pk] = _copy_action(action, nxt=nxt, user=user).pk
+            copies[action.pk] = action_copy(action=action, programme=nxt, user=user).pk
     RepriseAction.objects.filter(action_id__in=action_ids).delete()
     RepriseAction.objects.bulk_create(
         RepriseAction(
