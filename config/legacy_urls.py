@@ -11,7 +11,7 @@ from django.urls import re_path
 MOVES = [
     (r"^campagnes/(?P<rest>.*)$", "/campagnes/"),
     (r"^(?P<rest>(priorites|temps-forts)/.*)$", "/campagnes/"),
-    (r"^(?P<rest>programme/\d+/cadre/)$", "/campagnes/"),
+    (r"^(?P<rest>programme/\d+/cadre/)$", "/ppo/"),
     (r"^(?P<rest>(programme/\d+/transmission|transmission|commentaire)/.*)$", "/examen/"),
     (r"^analyse/(?P<rest>.*)$", "/pilotage/"),
 ]

@@ -7,7 +7,7 @@ admin.site.site_title = "Administration PPO"
 admin.site.index_title = "Données de la plateforme"
 
 urlpatterns = [
-    path("", include("ppo.core.urls")),
+    path("", include("ppo.portail.urls")),
     path("compte/", include("ppo.comptes.urls")),
     path("etablissements/", include("ppo.referentiel.urls")),
     path("ppo/", include("ppo.plans.urls")),

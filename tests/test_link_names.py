@@ -121,7 +121,7 @@ def test_academie_pages_have_no_ambiguous_link(client, academie_world):
         reverse("pilotage:etablissements") + "?etat=transmis",
         reverse("pilotage:carte"),
         reverse("campagnes:campagnes"),
-        reverse("core:tableau_de_bord"),
+        reverse("portail:tableau_de_bord"),
     ]
     programme = academie_world["programmes"][0]
     pages.append(reverse("examen:transmission", args=[programme.transmissions.get().pk]))
@@ -143,7 +143,7 @@ def test_school_pages_have_no_ambiguous_link(client, academie_world):
     MembershipFactory(user=direction, role=Role.DIRECTION, etablissement=other)
     client.force_login(direction)
     pages = [
-        reverse("core:tableau_de_bord"),
+        reverse("portail:tableau_de_bord"),
         reverse("plans:etablissement", args=[programme.ppo.etablissement.uai]),
         reverse("plans:programme", args=[programme.pk]),
         reverse("plans:action_list", args=[programme.pk]),

@@ -55,7 +55,7 @@ def test_production_settings_fail_without_a_secret_key(tmp_path):
 
 @pytest.mark.django_db
 def test_csp_header_with_a_nonce_on_every_script(client):
-    response = client.get(reverse("core:accueil"))
+    response = client.get(reverse("portail:accueil"))
     policy = response["Content-Security-Policy"]
     nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
     assert "script-src 'self' 'nonce-" in policy
@@ -66,7 +66,7 @@ def test_csp_header_with_a_nonce_on_every_script(client):
     # Inline scripts only run with the nonce; files are served by the site itself ('self').
     assert all(f'nonce="{nonce}"' in tag for tag in inline), inline
     assert external and all(src.startswith("/static/") for src in external), external
-    assert client.get(reverse("core:accueil"))["Content-Security-Policy"] != policy  # a new nonce per response
+    assert client.get(reverse("portail:accueil"))["Content-Security-Policy"] != policy  # a new nonce per response
 
 
 @pytest.mark.django_db
@@ -130,11 +130,11 @@ def test_secret_key_rotation_keeps_sessions_and_reset_links_signed_with_the_old_
     settings.SECRET_KEY = "nouvelle-" + "y" * 50
     settings.SECRET_KEY_FALLBACKS = ["ancienne-" + "x" * 50]
     assert default_token_generator.check_token(user, token)
-    assert client.get(reverse("core:tableau_de_bord")).status_code == 200  # still logged in
+    assert client.get(reverse("portail:tableau_de_bord")).status_code == 200  # still logged in
     settings.SECRET_KEY_FALLBACKS = []
     assert not default_token_generator.check_token(user, token)
     # The first request under the new key re-signed the session with it: removing the fallback keeps people in.
-    assert client.get(reverse("core:tableau_de_bord")).status_code == 200
+    assert client.get(reverse("portail:tableau_de_bord")).status_code == 200
 
 
 def test_secret_key_fallbacks_are_read_from_the_environment(tmp_path):

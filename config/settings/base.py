@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "ppo.pilotage",
     "ppo.documents",
     "ppo.api",
+    "ppo.demo",
+    "ppo.portail",
 ]
 
 MIDDLEWARE = [
@@ -137,8 +139,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "comptes:login"
-LOGIN_REDIRECT_URL = "core:tableau_de_bord"
-LOGOUT_REDIRECT_URL = "core:accueil"
+LOGIN_REDIRECT_URL = "portail:tableau_de_bord"
+LOGOUT_REDIRECT_URL = "portail:accueil"
 
 # OpenID Connect (ProConnect or any OIDC provider): off unless OIDC_RP_CLIENT_ID is set.
 OIDC_ENABLED = bool(env("OIDC_RP_CLIENT_ID", default=""))

@@ -2,7 +2,6 @@
 
 from ppo.comptes import perms as scope
 from ppo.comptes.enums import Role
-from ppo.plans.perms import can_view_programme
 
 
 def managed_academie_ids(user) -> set[int]:
@@ -15,7 +14,3 @@ def can_manage_campagnes(user, academie=None) -> bool:
         return True
     ids = managed_academie_ids(user)
     return bool(ids) if academie is None else academie.pk in ids
-
-
-def can_view_cadre(user, programme) -> bool:
-    return can_view_programme(user, programme)

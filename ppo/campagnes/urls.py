@@ -14,5 +14,4 @@ urlpatterns = [
     path("<int:pk>/temps-forts/", frame.temps_fort_ajouter, name="temps_fort_ajouter"),
     path("temps-forts/<int:pk>/supprimer/", frame.temps_fort_supprimer, name="temps_fort_supprimer"),
     path("<int:pk>/volumes/", frame.volume_definir, name="volume_definir"),
-    path("programme/<int:pk>/cadre/", frame.cadre, name="cadre"),
 ]

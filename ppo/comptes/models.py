@@ -134,6 +134,12 @@ class Membership(models.Model):
         return str(self.scope)
 
     @property
+    def scope_key(self) -> str:
+        """ "direction:etablissement:12": the role and the object it is bound to, by id (for the logs: no name)."""
+        field = ROLE_SCOPE.get(self.role)
+        return f"{self.role}:{field}:{getattr(self, f'{field}_id')}" if field else self.role
+
+    @property
     def is_confirmed(self):
         return self.confirmed_at is not None
 

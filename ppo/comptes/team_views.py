@@ -135,7 +135,7 @@ def join(request):
                 f"Votre demande de rattachement à {membership.etablissement.name} a été transmise à la direction. "
                 "Vous aurez accès au PPO dès qu’elle l’aura confirmée.",
             )
-            return redirect("core:tableau_de_bord")
+            return redirect("portail:tableau_de_bord")
     return render(
         request,
         "comptes/join.html",

@@ -74,10 +74,10 @@ def switch_membership(request):
     membership = next((m for m in active_memberships(request.user) if m.pk == wanted), None)
     if membership is None:
         messages.error(request, "Ce rattachement n’existe pas ou n’est pas le vôtre.")
-        return redirect("core:tableau_de_bord")
+        return redirect("portail:tableau_de_bord")
     request.session[SESSION_KEY] = membership.pk
     messages.success(request, f"Vous travaillez maintenant en tant que : {membership}.")
     next_url = request.POST.get("next", "")
     if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         return redirect(next_url)
-    return redirect("core:tableau_de_bord")
+    return redirect("portail:tableau_de_bord")

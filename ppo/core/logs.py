@@ -32,13 +32,8 @@ def _loaded(lazy):
 
 
 def membership_scope(membership) -> str:
-    """ "direction:etablissement:12": the role and the object it is bound to, by id."""
-    from ppo.comptes.enums import ROLE_SCOPE
-
-    field = ROLE_SCOPE.get(membership.role)
-    if not field:
-        return membership.role
-    return f"{membership.role}:{field}:{getattr(membership, f'{field}_id')}"
+    """ "direction:etablissement:12": the role and the object it is bound to, by id (`Membership.scope_key`)."""
+    return membership.scope_key
 
 
 def request_context(request) -> dict:

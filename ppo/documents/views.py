@@ -233,7 +233,7 @@ def calendar_renew(request, pk):
     back = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return redirect(back)
-    return redirect("core:tableau_de_bord")
+    return redirect("portail:tableau_de_bord")
 
 
 def _ppo_for_import(request, pk) -> PPO:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ppo.plans.views import actions, plan, public, status
+from ppo.plans.views import actions, cadre, plan, public, status
 
 app_name = "plans"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("etablissement/<str:uai>/", plan.etablissement, name="etablissement"),
     path("etablissement/<str:uai>/nouveau/", plan.ppo_create_view, name="ppo_create"),
     path("programme/<int:pk>/", plan.programme, name="programme"),
+    path("programme/<int:pk>/cadre/", cadre.cadre, name="cadre"),
     path("programme/<int:pk>/actions/", plan.action_list, name="action_list"),
     path("programme/<int:pk>/actions/ajouter/", actions.action_create_view, name="action_create"),
     path("programme/<int:pk>/completude/", plan.completeness, name="completeness"),

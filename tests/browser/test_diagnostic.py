@@ -1,7 +1,7 @@
 import pytest
 
 from ppo.core.dates import current_school_year, school_year_label
-from ppo.core.demo import DEMO_PASSWORD, demo_load
+from ppo.demo.base import DEMO_PASSWORD, demo_load
 from ppo.plans.models import ProgrammeAnnuel
 from tests.browser.conftest import assert_no_serious_axe_violations, login
 

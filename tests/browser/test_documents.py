@@ -1,6 +1,6 @@
 import pytest
 
-from ppo.core.demo import DEMO_PASSWORD, demo_load
+from ppo.demo.base import DEMO_PASSWORD, demo_load
 from tests.browser.conftest import assert_no_serious_axe_violations, login
 
 

@@ -5,7 +5,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from ppo.core.demo import DEMO_PASSWORD, demo_load
+from ppo.demo.base import DEMO_PASSWORD, demo_load
 from ppo.partenaires.models import DemandeIntervention
 from ppo.plans.enums import StatutProgramme
 from ppo.plans.models import Action

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ppo.core.dates import current_school_year
-from ppo.core.demo import DEMO_PASSWORD, demo_load
+from ppo.demo.base import DEMO_PASSWORD, demo_load
 from ppo.examen.models import Transmission
 from ppo.plans.enums import StatutProgramme
 from ppo.plans.models import Action, ProgrammeAnnuel

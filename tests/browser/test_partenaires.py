@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from ppo.core.dates import current_school_year
-from ppo.core.demo import DEMO_PASSWORD, demo_load
+from ppo.demo.base import DEMO_PASSWORD, demo_load
 from ppo.partenaires.enums import StatutDemande
 from ppo.partenaires.models import ActionOffre, DemandeIntervention
 from ppo.plans.enums import OrigineAction

@@ -4,9 +4,9 @@ import os
 
 import pytest
 
-from ppo.core import demo as core_demo
 from ppo.core.dates import current_school_year, school_year_label
-from ppo.core.demo import DEMO_PASSWORD
+from ppo.demo import base as core_demo
+from ppo.demo.base import DEMO_PASSWORD
 from ppo.plans.models import PPO
 from tests.browser.conftest import assert_no_serious_axe_violations, login
 

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ppo.core.dates import current_school_year
-from ppo.core.demo import DEMO_PASSWORD, demo_load
+from ppo.demo.base import DEMO_PASSWORD, demo_load
 from ppo.plans.models import ProgrammeAnnuel
 from ppo.suivi.models import SuiviAction
 from tests.browser.conftest import assert_no_serious_axe_violations, login

@@ -2,7 +2,7 @@ import pytest
 
 from ppo.campagnes.models import Campagne
 from ppo.core.dates import current_school_year
-from ppo.core.demo import demo_load
+from ppo.demo.base import demo_load
 from ppo.examen.indicators import school_indicators
 from ppo.examen.models import Commentaire, Transmission
 from ppo.examen.selectors import peers_comparison

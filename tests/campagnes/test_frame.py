@@ -8,12 +8,13 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from ppo.campagnes import dashboard, selectors, services
+from ppo.campagnes import selectors, services
 from ppo.campagnes.enums import TypeTempsFort
 from ppo.campagnes.models import Campagne, Priorite, TempsFort, VolumeReference
 from ppo.comptes.enums import Role
 from ppo.comptes.perms import active_memberships
 from ppo.core.dates import current_school_year
+from ppo.plans.dashboard import campaign_card
 from ppo.referentiel.models import Academie, Niveau
 from tests.campagnes import factories
 from tests.factories import EtablissementFactory, user_with
@@ -155,7 +156,7 @@ def test_the_school_sees_the_frame_and_days_left(client, normandie):
     programme = factories.programme(school, year=year)
     lecteur = user_with(Role.LECTEUR, etablissement=school)
     client.force_login(lecteur)
-    page = client.get(reverse("campagnes:cadre", kwargs={"pk": programme.pk})).content.decode()
+    page = client.get(reverse("plans:cadre", kwargs={"pk": programme.pk})).content.decode()
     assert "Il reste 10 jours." in page
     assert "Au moins 30 % de mixité" in page
     assert "Printemps de l’orientation" in page
@@ -163,12 +164,12 @@ def test_the_school_sees_the_frame_and_days_left(client, normandie):
     request = RequestFactory().get("/")
     request.user = lecteur
     request.membership = active_memberships(lecteur)[0]
-    card = dashboard.cards(request)[0]
+    card = campaign_card(request.membership)[0]
     assert card.badges == ["10 jours restants"]
-    assert card.url == reverse("campagnes:cadre", kwargs={"pk": programme.pk})
+    assert card.url == reverse("plans:cadre", kwargs={"pk": programme.pk})
 
 
 def test_a_draft_frame_page_stays_hidden_from_the_academie(client, normandie, academie_user):
     programme = factories.programme(EtablissementFactory(lp=True))
     client.force_login(academie_user)
-    assert client.get(reverse("campagnes:cadre", kwargs={"pk": programme.pk})).status_code == 404
+    assert client.get(reverse("plans:cadre", kwargs={"pk": programme.pk})).status_code == 404

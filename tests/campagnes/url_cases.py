@@ -78,7 +78,7 @@ def url_cases(world):
             method="post",
             data={"volume-niveau": niveau.pk, "volume-hours": "10"},
         ),
-        UrlCase("campagnes:cadre", reverse("campagnes:cadre", kwargs=p), _only(200, readers)),
+        UrlCase("plans:cadre", reverse("plans:cadre", kwargs=p), _only(200, readers)),
         UrlCase(
             "examen:programme_transmettre",
             reverse("examen:programme_transmettre", kwargs=p),

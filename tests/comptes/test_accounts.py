@@ -21,7 +21,7 @@ def login(client, email, password):
 def test_login_by_email_is_case_insensitive(client):
     user = UserFactory(email="claire.martin@example.fr")
     response = login(client, "  Claire.Martin@EXAMPLE.fr ", PASSWORD)
-    assert response.status_code == 302 and response.url == reverse("core:tableau_de_bord")
+    assert response.status_code == 302 and response.url == reverse("portail:tableau_de_bord")
     assert client.session["_auth_user_id"] == str(user.pk)
 
 
@@ -44,7 +44,7 @@ def test_logout_by_post_only(client):
     assert client.get(reverse("comptes:logout")).status_code == 405
     assert "_auth_user_id" in client.session
     response = client.post(reverse("comptes:logout"))
-    assert response.status_code == 302 and response.url == reverse("core:accueil")
+    assert response.status_code == 302 and response.url == reverse("portail:accueil")
     assert "_auth_user_id" not in client.session
 
 
@@ -76,7 +76,7 @@ def test_role_switcher(client):
     user = user_with(Role.DIRECTION, etablissement=lp)
     reader = MembershipFactory(user=user, role=Role.LECTEUR, etablissement=college)
     client.force_login(user)
-    assert lp.name in client.get(reverse("core:tableau_de_bord")).content.decode()
+    assert lp.name in client.get(reverse("portail:tableau_de_bord")).content.decode()
     response = client.post(reverse("comptes:switch_membership"), {"membership": reader.pk}, follow=True)
     assert client.session[SESSION_KEY] == reader.pk
     assert "Vous travaillez maintenant en tant que : Lecteur" in response.content.decode()

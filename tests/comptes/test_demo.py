@@ -2,7 +2,7 @@ import pytest
 
 from ppo.comptes.models import CodeRattachement, Membership
 from ppo.comptes.perms import active_memberships
-from ppo.core.demo import demo_accounts_text, demo_load
+from ppo.demo.base import demo_accounts_text, demo_load
 
 pytestmark = pytest.mark.django_db
 

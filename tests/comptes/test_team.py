@@ -31,7 +31,7 @@ def direction_client(client, direction):
 
 def login(client, email, password):
     response = client.post(reverse("comptes:login"), {"username": email, "password": password})
-    return response.status_code == 302 and response.url == reverse("core:tableau_de_bord")
+    return response.status_code == 302 and response.url == reverse("portail:tableau_de_bord")
 
 
 def test_direction_adds_a_new_person_who_chooses_a_password(direction_client, school):
@@ -132,7 +132,7 @@ def test_join_code_flow(direction_client, school, direction):
 
     team_page = direction_client.get(reverse("comptes:team", args=[school.uai])).content.decode()
     assert "1 demande à confirmer" in team_page
-    dashboard = direction_client.get(reverse("core:tableau_de_bord")).content.decode()
+    dashboard = direction_client.get(reverse("portail:tableau_de_bord")).content.decode()
     assert "1 demande en attente" in dashboard
     direction_client.post(reverse("comptes:team_confirm", args=[school.uai, pending.pk]))
     teacher = User.objects.get(pk=teacher.pk)

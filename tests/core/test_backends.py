@@ -111,13 +111,13 @@ def test_cached_db_sessions_in_redis(client, redis_cache, settings):
     assert response.status_code == 302
     session_key = client.cookies[settings.SESSION_COOKIE_NAME].value
     assert redis_cache.get(f"django.contrib.sessions.cached_db{session_key}") is not None
-    assert client.get(reverse("core:tableau_de_bord")).status_code == 200
+    assert client.get(reverse("portail:tableau_de_bord")).status_code == 200
 
 
 @pytest.mark.django_db
 def test_health_reports_the_redis_cache(client, redis_cache, settings):
     settings.HEALTH_TOKEN = "t"
-    response = client.get(reverse("core:sante"), headers={"X-Health-Token": "t"})
+    response = client.get(reverse("portail:sante"), headers={"X-Health-Token": "t"})
     assert response.status_code == 200
     assert response.json()["checks"]["cache"] == {"ok": True, "backend": "RedisCache"}
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from ppo.campagnes.models import Campagne
 from ppo.core.dates import current_school_year
-from ppo.core.demo import ACCOUNTS
+from ppo.demo.base import ACCOUNTS
 from ppo.plans.enums import StatutProgramme
 from ppo.plans.models import PPO, ProgrammeAnnuel
 from ppo.suivi.enums import StatutBilan
@@ -71,7 +71,7 @@ def test_demo_is_set_in_the_school_year_of_the_day_and_loads_twice_without_chang
             "ppo__etablissement__name", "status"
         )
     )
-    # The similar schools of the comparisons (campagnes/demo_peers.py): programme N validated.
+    # The similar schools of the comparisons (ppo/demo/peers.py): programme N validated.
     others = ProgrammeAnnuel.objects.filter(year=year).exclude(ppo__etablissement__name__in=SCHOOLS.values())
     assert set(others.values_list("status", flat=True)) == {StatutProgramme.VALIDE}
     assert others.count() == 18

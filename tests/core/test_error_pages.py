@@ -25,7 +25,7 @@ def test_a_redacteur_on_a_direction_page_reads_why_in_french(client):
     assert "Seule la direction de l’établissement gère son équipe." in page
     assert "Forbidden" not in page
     assert 'lang="fr"' in page and "fr-header" in page and 'id="footer"' in page
-    assert reverse("core:tableau_de_bord") in page
+    assert reverse("portail:tableau_de_bord") in page
 
 
 def test_a_403_without_message_gets_a_general_sentence(rf):
@@ -53,7 +53,7 @@ def test_the_500_page_renders_without_request_context_nor_database(django_assert
     assert "<h1>Erreur inattendue</h1>" in page and "Erreur 500" in page
     assert f"<title>Erreur inattendue — {settings.SITE_TITLE}</title>" in page
     assert "Se connecter" not in page  # who is asking is unknown there
-    assert reverse("core:accueil") in page and reverse("core:mentions_legales") in page
+    assert reverse("portail:accueil") in page and reverse("portail:mentions_legales") in page
 
 
 urlpatterns = []  # a urlconf without the project's pages, as the one of a request that failed may be

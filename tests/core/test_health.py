@@ -33,7 +33,7 @@ def _waiting_task(minutes_ago):
 
 
 def test_url_name():
-    assert reverse("core:sante") == URL
+    assert reverse("portail:sante") == URL
 
 
 def test_public_answer_says_ok_and_nothing_else(client):
@@ -126,10 +126,10 @@ def test_cache_down_gives_503(client, monkeypatch):
 def test_reachable_behind_login_required_middleware(client, settings):
     settings.MIDDLEWARE = [*settings.MIDDLEWARE, "django.contrib.auth.middleware.LoginRequiredMiddleware"]
     assert client.get(URL).status_code == 200
-    assert client.get(reverse("core:tableau_de_bord")).status_code == 302  # the middleware is really on
+    assert client.get(reverse("portail:tableau_de_bord")).status_code == 302  # the middleware is really on
 
 
 def test_plain_http_is_not_redirected_to_https(client, settings):
     settings.SECURE_SSL_REDIRECT = True
     assert client.get(URL).status_code == 200
-    assert client.get(reverse("core:accueil")).status_code == 301
+    assert client.get(reverse("portail:accueil")).status_code == 301

@@ -46,19 +46,19 @@ def json_lines():
 
 
 def test_every_response_carries_a_request_id(client):
-    first = client.get(reverse("core:accueil"))["X-Request-ID"]
-    second = client.get(reverse("core:accueil"))["X-Request-ID"]
+    first = client.get(reverse("portail:accueil"))["X-Request-ID"]
+    second = client.get(reverse("portail:accueil"))["X-Request-ID"]
     assert len(first) == 32 and first != second
 
 
 def test_an_incoming_request_id_is_kept(client):
-    response = client.get(reverse("core:accueil"), headers={"X-Request-ID": "lb-1234.abcd"})
+    response = client.get(reverse("portail:accueil"), headers={"X-Request-ID": "lb-1234.abcd"})
     assert response["X-Request-ID"] == "lb-1234.abcd"
 
 
 @pytest.mark.parametrize("header", ["deux mots", "x" * 129, "<script>", "a\tb"])
 def test_an_unsafe_incoming_request_id_is_replaced(client, header):
-    response = client.get(reverse("core:accueil"), headers={"X-Request-ID": header})
+    response = client.get(reverse("portail:accueil"), headers={"X-Request-ID": header})
     assert response["X-Request-ID"] != header and len(response["X-Request-ID"]) == 32
 
 

@@ -5,10 +5,10 @@ from tests.urlcases import UrlCase, logged_in, public
 
 def url_cases(world):
     return [
-        UrlCase("core:accueil", reverse("core:accueil"), public()),
-        UrlCase("core:tableau_de_bord", reverse("core:tableau_de_bord"), logged_in()),
-        UrlCase("core:accessibilite", reverse("core:accessibilite"), public()),
-        UrlCase("core:mentions_legales", reverse("core:mentions_legales"), public()),
-        UrlCase("core:donnees_personnelles", reverse("core:donnees_personnelles"), public()),
-        UrlCase("core:sante", reverse("core:sante"), public()),
+        UrlCase("portail:accueil", reverse("portail:accueil"), public()),
+        UrlCase("portail:tableau_de_bord", reverse("portail:tableau_de_bord"), logged_in()),
+        UrlCase("portail:accessibilite", reverse("portail:accessibilite"), public()),
+        UrlCase("portail:mentions_legales", reverse("portail:mentions_legales"), public()),
+        UrlCase("portail:donnees_personnelles", reverse("portail:donnees_personnelles"), public()),
+        UrlCase("portail:sante", reverse("portail:sante"), public()),
     ]

@@ -1,7 +1,7 @@
 import pytest
 
 from ppo.core.dates import current_school_year
-from ppo.core.demo import demo_load
+from ppo.demo.base import demo_load
 from ppo.diagnostic.enums import StatutReponse
 from ppo.diagnostic.models import ActionInventaire, ObjectifCible, Reponse, ValeurIndicateur
 

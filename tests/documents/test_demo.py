@@ -2,7 +2,7 @@
 
 import pytest
 
-from ppo.core.demo import demo_load
+from ppo.demo.base import demo_load
 from ppo.documents.builders.word import build_docx
 from ppo.documents.models import CalendarToken
 from ppo.documents.selectors import free_years, programme_document

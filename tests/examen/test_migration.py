@@ -52,7 +52,7 @@ def test_the_review_moves_to_examen_keeping_its_rows_and_back(world):
         ("/academie/campagnes/", "/campagnes/"),
         ("/academie/campagnes/3/modifier/", "/campagnes/3/modifier/"),
         ("/academie/priorites/4/supprimer/", "/campagnes/priorites/4/supprimer/"),
-        ("/academie/programme/5/cadre/", "/campagnes/programme/5/cadre/"),
+        ("/academie/programme/5/cadre/", "/ppo/programme/5/cadre/"),
         ("/academie/programme/5/transmission/", "/examen/programme/5/transmission/"),
         ("/academie/transmission/6/", "/examen/transmission/6/"),
         ("/academie/commentaire/7/reponse/", "/examen/commentaire/7/reponse/"),

@@ -64,7 +64,7 @@ def test_personal_data_only_for_school_staff(client, world, ambassadeur):
     name = ambassadeur.user.last_name
     anonymous = client.get(url)
     assert anonymous.status_code == 302
-    for page in (reverse("partenaires:catalogue"), reverse("core:accueil")):
+    for page in (reverse("partenaires:catalogue"), reverse("portail:accueil")):
         assert name not in client.get(page).content.decode()
     client.force_login(world.users["partenaire"])
     assert client.get(url).status_code == 403

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ppo.core.dates import current_school_year
-from ppo.core.demo import demo_load
+from ppo.demo.base import demo_load
 from ppo.partenaires.enums import StatutDemande, StatutOffre
 from ppo.partenaires.models import Ambassadeur, DemandeIntervention, Offre
 from ppo.partenaires.selectors import CatalogueFilters, catalogue_search
@@ -37,13 +37,13 @@ def test_demo_is_idempotent_and_searchable():
 def test_nav_and_dashboard(client, world):
     client.force_login(world.users["academie"])
     OffreFactory(soumise=True)
-    html = client.get(reverse("core:tableau_de_bord")).content.decode()
+    html = client.get(reverse("portail:tableau_de_bord")).content.decode()
     assert "Offres à modérer" in html and "1 en attente" in html
     client.force_login(world.users["direction"])
-    html = client.get(reverse("core:tableau_de_bord")).content.decode()
+    html = client.get(reverse("portail:tableau_de_bord")).content.decode()
     assert "Ambassadeurs métiers" in html and "Demandes aux ambassadeurs métiers" in html
     client.logout()
-    html = client.get(reverse("core:accueil")).content.decode()
+    html = client.get(reverse("portail:accueil")).content.decode()
     assert "Catalogue des partenaires" in html and "Ambassadeurs métiers" not in html
 
 

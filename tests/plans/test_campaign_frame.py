@@ -99,7 +99,7 @@ def test_frame_panel_shows_deadline_days_left_priorities_and_the_next_three_temp
     assert "Cadre de l’académie — campagne 2025-2026" in html
     assert "il reste 10 jours" in html
     assert "2 priorités académiques" in html
-    assert reverse("campagnes:cadre", kwargs={"pk": programme.pk}) in html
+    assert reverse("plans:cadre", kwargs={"pk": programme.pk}) in html
     assert "Stage de 3e" in html  # for one of the school's levels
     assert "Semaine de l’orientation" in html and "Forum" in html
     assert "Salon" not in html  # only the next three
@@ -125,9 +125,7 @@ def test_frame_panel_without_campaign_says_so_and_the_side_menu_links_to_the_fra
     programme = programme_for(college)
     html = _page(client, programme)
     assert "L’académie n’a pas encore ouvert de campagne 2025-2026" in html
-    assert (
-        f'href="{reverse("campagnes:cadre", kwargs={"pk": programme.pk})}" target="_self">Cadre de l’académie' in html
-    )
+    assert f'href="{reverse("plans:cadre", kwargs={"pk": programme.pk})}" target="_self">Cadre de l’académie' in html
 
 
 def test_campaign_for_other_kinds_of_school_is_not_shown(client, college):

@@ -1,7 +1,7 @@
 import pytest
 
-from ppo.core import demo as core_demo
 from ppo.core.dates import current_school_year
+from ppo.demo import base as core_demo
 from ppo.plans.enums import OrigineAction, StatutProgramme
 from ppo.plans.models import PPO, Action
 from ppo.plans.selectors import programme_completeness

@@ -257,7 +257,7 @@ def test_a_very_long_query_is_cut_not_refused(client):
 
 
 def test_home_page_leads_families_to_the_search(client):
-    html = client.get(reverse("core:accueil")).content.decode()
+    html = client.get(reverse("portail:accueil")).content.decode()
     assert f'href="{reverse("plans:public_search")}"' in html
     assert f'action="{reverse("plans:public_search")}"' in html
 

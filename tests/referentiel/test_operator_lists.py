@@ -85,7 +85,7 @@ def test_operators_find_the_lists_in_the_menu_and_go_back_to_the_right_academie(
     assert f"{reverse('referentiel:etablissement_list')}?academie=09" in page
     page = operator_client.get(reverse("referentiel:bassin_detail", args=[bassin.pk])).content.decode()
     assert f"{reverse('referentiel:bassin_list')}?academie=09" in page
-    menu = operator_client.get(reverse("core:tableau_de_bord")).content.decode()
+    menu = operator_client.get(reverse("portail:tableau_de_bord")).content.decode()
     assert reverse("referentiel:etablissement_list") in menu and reverse("referentiel:bassin_list") in menu
 
 

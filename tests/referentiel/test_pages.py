@@ -156,7 +156,7 @@ def test_bassin_user_sees_its_bassin_in_the_menu_but_cannot_change_it(client):
     bassin = BassinFactory(name="Cotentin")
     school = EtablissementFactory(bassin=bassin)
     client.force_login(user_with(Role.BASSIN, bassin=bassin))
-    page = client.get(reverse("core:tableau_de_bord")).content.decode()
+    page = client.get(reverse("portail:tableau_de_bord")).content.decode()
     assert "Mon bassin" in page
     content = client.get(reverse("referentiel:bassin_detail", args=[bassin.pk])).content.decode()
     assert school.uai in content and "Rattacher des établissements" not in content

@@ -1,5 +1,5 @@
 from ppo.core.dates import current_school_year
-from ppo.core.demo import demo_load
+from ppo.demo.base import demo_load
 from ppo.plans.models import Action
 from ppo.suivi.enums import DecisionReprise, StatutBilan, StatutSuivi
 from ppo.suivi.models import Bilan, RepriseAction, SuiviAction
@@ -12,7 +12,7 @@ def test_demo_closes_last_year_with_follow_ups_a_validated_bilan_and_next_year_d
     previous = demo.schools["lp"].ppos.get().programmes.get(year=year - 1)
     current = demo.schools["lp"].ppos.get().programmes.get(year=year)
     # Every action of last year of the demo's schools is followed up (girls and boys counted), none of this year's
-    # yet. The similar schools added for the comparisons (campagnes/demo_peers.py) carry programmes, not follow-ups.
+    # yet. The similar schools added for the comparisons (ppo/demo/peers.py) carry programmes, not follow-ups.
     schools = list(demo.schools.values())
     assert not Action.objects.filter(
         programme__year=year - 1, programme__ppo__etablissement__in=schools, suivi__isnull=True

@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from ppo.campagnes import perms
 from ppo.campagnes.models import Campagne
-from ppo.plans.models import ProgrammeAnnuel
 
 
 def campagne_for(request, pk: int) -> Campagne:
@@ -15,15 +14,6 @@ def campagne_for(request, pk: int) -> Campagne:
     if not perms.can_manage_campagnes(request.user, campagne.academie):
         raise Http404("Campagne introuvable.")
     return campagne
-
-
-def programme_for(request, pk: int) -> ProgrammeAnnuel:
-    programme = get_object_or_404(
-        ProgrammeAnnuel.objects.select_related("ppo__etablissement__academie", "ppo__etablissement__bassin"), pk=pk
-    )
-    if not perms.can_view_cadre(request.user, programme):
-        raise Http404("Programme introuvable.")
-    return programme
 
 
 def require(allowed: bool):

@@ -5,14 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ppo.campagnes import perms, selectors, services
 from ppo.campagnes.forms import CampagneCreateForm, CampagneForm, PrioriteForm, TempsFortForm, VolumeForm
 from ppo.campagnes.models import Priorite, TempsFort
-from ppo.campagnes.views.common import campagne_for, campagnes_breadcrumb, programme_for, require
-from ppo.comptes.perms import is_direction
+from ppo.campagnes.views.common import campagne_for, campagnes_breadcrumb, require
 from ppo.referentiel.models import Academie
 
 
@@ -172,34 +170,4 @@ def volume_definir(request, pk):
         service=services.volume_set,
         message="Volume horaire enregistré.",
         anchor="#volumes",
-    )
-
-
-@login_required
-def cadre(request, pk):
-    """The frame as a school sees it, for one annual programme: priorities, temps forts, deadline, hours."""
-    programme = programme_for(request, pk)
-    etablissement = programme.ppo.etablissement
-    campagne = selectors.campagne_for(etablissement=etablissement, year=programme.year)
-    hours = selectors.reference_hours_for(etablissement=etablissement, year=programme.year)
-    niveaux = {n.pk: n for n in etablissement.niveaux.all()}
-    days_left = (campagne.deadline - timezone.localdate()).days if campagne else None
-    return render(
-        request,
-        "campagnes/cadre.html",
-        {
-            "title": f"Cadre de la campagne {programme.year_label} — {etablissement.name}",
-            "programme": programme,
-            "etablissement": etablissement,
-            "campagne": campagne,
-            "days_left": days_left,
-            "days_late": -days_left if days_left is not None else None,
-            "temps_forts": selectors.temps_forts_for(etablissement=etablissement, year=programme.year),
-            "hours": [{"niveau": niveaux[pk], "hours": h} for pk, h in hours.items()],
-            "can_transmit": is_direction(request.user, etablissement),  # examen.perms.can_transmit
-            "breadcrumb_data": {
-                "links": [{"url": reverse("plans:programme", kwargs={"pk": programme.pk}), "title": "Programme"}],
-                "current": "Cadre de la campagne",
-            },
-        },
     )

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ppo.campagnes import selectors as campagnes_selectors
-from ppo.campagnes.views.common import programme_for
 from ppo.examen import perms, selectors, services
 from ppo.examen.forms import CommentaireForm, DecisionForm, ReponseForm
 from ppo.examen.indicators import indicators_comparison
@@ -16,6 +15,7 @@ from ppo.examen.snapshot import frozen_indicators, frozen_objectifs
 from ppo.examen.views.common import commentaire_for, transmission_for
 from ppo.plans.perms import can_view_programme
 from ppo.plans.selectors import programme_completeness
+from ppo.plans.views.common import programme_for
 
 
 @login_required

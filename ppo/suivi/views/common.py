@@ -41,7 +41,7 @@ def require(allowed: bool) -> None:
 
 def crumbs(programme, *links, current):
     """The breadcrumb from the dashboard to the programme's follow-up, then `links` (pairs url, title)."""
-    items = [{"url": reverse("core:tableau_de_bord"), "title": "Tableau de bord"}]
+    items = [{"url": reverse("portail:tableau_de_bord"), "title": "Tableau de bord"}]
     if programme is not None:
         items.append(
             {

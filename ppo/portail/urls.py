@@ -1,8 +1,8 @@
 from django.urls import path
 
-from ppo.core import views
+from ppo.portail import views
 
-app_name = "core"
+app_name = "portail"
 
 urlpatterns = [
     path("", views.accueil, name="accueil"),

@@ -9,7 +9,7 @@ import datetime
 from decimal import Decimal
 
 from ppo.core.dates import school_year_label
-from ppo.core.demo import DemoError, demo_datetime
+from ppo.demo.base import DemoError, demo_datetime
 from ppo.plans.enums import CategorieRessource, StatutProgramme, TypeAction
 from ppo.plans.models import PPO, Axe, RessourceItem, StatutChange
 from ppo.plans.services import action_create, ppo_create, programme_record_decision, programme_start_next_year

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from ppo.comptes.enums import Role
 from ppo.comptes.models import Membership, User
-from ppo.core.demo import DEMO_PASSWORD
+from ppo.demo.base import DEMO_PASSWORD
 from ppo.diagnostic.enums import CategorieAxe
 from ppo.diagnostic.models import Indicateur, ObjectifCible, Questionnaire, ValeurIndicateur
 from ppo.diagnostic.services import (

@@ -5,7 +5,7 @@ validated by the direction, and the decisions that started the programme N (keep
 import datetime
 from decimal import Decimal
 
-from ppo.core.demo import demo_datetime
+from ppo.demo.base import demo_datetime
 from ppo.plans.models import ProgrammeAnnuel
 from ppo.suivi.agenda import month_of_period
 from ppo.suivi.enums import DecisionReprise, Evaluation, StatutSuivi

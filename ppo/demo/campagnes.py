@@ -11,11 +11,12 @@ from pathlib import Path
 
 from django.conf import settings
 
-from ppo.campagnes import demo_peers, services
+from ppo.campagnes import services
 from ppo.campagnes.enums import SensCible, TypeTempsFort
 from ppo.campagnes.models import Campagne
 from ppo.core.dates import school_year_label
-from ppo.core.demo import demo_datetime
+from ppo.demo import peers as demo_peers
+from ppo.demo.base import demo_datetime
 from ppo.examen import services as examen_services
 from ppo.examen.enums import Decision
 from ppo.examen.models import DecisionRevue, Transmission

@@ -1,6 +1,6 @@
 """The demo data set: one académie (Normandie) with three bassins, a school of each kind, a user per role.
 
-Every app may add to it with a module `ppo/<app>/demo.py` defining `load(demo: Demo) -> None`; they run in the
+Each app's part is a module `ppo/demo/<app>.py` defining `load(demo: Demo) -> None`; they run in the
 order of `registry.APP_ORDER`, after the base set below. Everything is idempotent: running it twice changes nothing.
 
 The demo follows the date: `demo.year` is the current school year N (`ppo.core.dates.current_school_year`). The PPO
@@ -163,9 +163,9 @@ def demo_load(today: datetime.date | None = None) -> Demo:
         if not apps.is_installed(f"ppo.{app}"):
             continue
         try:
-            module = import_module(f"ppo.{app}.demo")
+            module = import_module(f"ppo.demo.{app}")
         except ModuleNotFoundError as exc:
-            if exc.name != f"ppo.{app}.demo":
+            if exc.name != f"ppo.demo.{app}":
                 raise
             continue
         module.load(demo)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from ppo.core.dates import school_year_label
-from ppo.core.demo import DemoError, demo_accounts_text, demo_load
+from ppo.demo.base import DemoError, demo_accounts_text, demo_load
 
 
 class Command(BaseCommand):

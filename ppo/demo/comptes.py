@@ -2,7 +2,7 @@
 
 from ppo.comptes.enums import Role
 from ppo.comptes.models import CodeRattachement, Membership, User
-from ppo.core.demo import DEMO_PASSWORD
+from ppo.demo.base import DEMO_PASSWORD
 
 REQUEST_EMAIL = "demande.lp@demo.ppo.fr"
 
