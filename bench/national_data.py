@@ -107,7 +107,7 @@ class Copier:
     def __init__(self, cursor, model, fields, now):
         self.cursor = cursor
         self.table = model._meta.db_table
-        concrete = [f for f in model._meta.concrete_fields]
+        concrete = list(model._meta.concrete_fields)
         self.columns = [f.column for f in concrete]
         self.positions = [[f.attname for f in concrete].index(name) for name in fields]
         self.template = []
@@ -170,7 +170,9 @@ def copy_m2m(cursor, through, pairs, columns):
         for pair in pairs:
             copy.write_row(pair)
             n += 1
-    cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT COALESCE(MAX(id), 1) FROM {table}))")
+    cursor.execute(
+        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT COALESCE(MAX(id), 1) FROM {table}))"
+    )
     return n
 
 
@@ -205,7 +207,11 @@ def load_departements():
 
 def load_real_colleges():
     """Real collèges (UAI, name, commune, département code, lat, lon, secteur) from the annuaire, if present."""
-    path = DATA / "annuaire" / "fr-en-adresse-et-geolocalisation-etablissements-premier-et-second-degre.colleges-normandie-lille-amiens.csv"
+    path = (
+        DATA
+        / "annuaire"
+        / "fr-en-adresse-et-geolocalisation-etablissements-premier-et-second-degre.colleges-normandie-lille-amiens.csv"
+    )
     if not path.exists():
         return []
     import csv
@@ -301,8 +307,9 @@ def generate(*, n_schools: int, n_actions: int, school_users: int, reviewers: in
     while len(schools) < n_schools - 1:
         academie_code = rng.choices(codes, weights=weights)[0]
         dep = rng.choice(deps_by_academie[academie_code])
-        n = counters[dep.code] = counters.get(dep.code, 0) + 1
-        number = f"{dep.code[-3:]}{8000 + n:04d}"
+        prefix = "".join(c if c.isdigit() else "0" for c in dep.code[-3:])  # 02A (Corse-du-Sud): 020
+        n = counters[prefix] = counters.get(prefix, 0) + 1
+        number = f"{prefix}{8000 + n:04d}"
         kind = _pick(rng, KINDS)
         bassin = rng.choice(bassins_by_dep[dep.pk])
         schools.append(
@@ -395,7 +402,9 @@ def generate(*, n_schools: int, n_actions: int, school_users: int, reviewers: in
             now,
         ) as copier:  # fmt: skip
             for index, (programme_id, school_id, year, _status) in enumerate(programmes):
-                count = grid_actions if index < 4 and year == years[-1] else rng.randint(n_actions - 20, n_actions + 20)
+                count = (
+                    grid_actions if index < 4 and year == years[-1] else rng.randint(n_actions - 20, n_actions + 20)
+                )
                 levels = niveaux_by_kind.get(kinds_of[school_id], [])
                 for order in range(count):
                     title = TITLES[order % len(TITLES)]
@@ -452,7 +461,9 @@ def generate(*, n_schools: int, n_actions: int, school_users: int, reviewers: in
             for school_id in school_ids:
                 for indicateur_id in indicateurs:
                     for year in years[:-1]:
-                        copier.write(school_id, indicateur_id, year, Decimal(rng.randint(300, 990)) / 10, "inserjeunes")
+                        copier.write(
+                            school_id, indicateur_id, year, Decimal(rng.randint(300, 990)) / 10, "inserjeunes"
+                        )
             n_values = copier.count
         timings["indicateurs"] = time.perf_counter() - t0
 
@@ -481,9 +492,7 @@ def generate(*, n_schools: int, n_actions: int, school_users: int, reviewers: in
     ]
     for j in range(reviewers):
         memberships.append(
-            Membership(
-                user=users[school_users + 1 + j], role="academie", academie=academies[order[j % len(order)]]
-            )
+            Membership(user=users[school_users + 1 + j], role="academie", academie=academies[order[j % len(order)]])
         )
     Membership.objects.bulk_create(memberships, batch_size=1000)
     timings["comptes et campagnes"] = time.perf_counter() - t0
@@ -560,7 +569,9 @@ def ensure(*, schools=11000, actions=100, school_users=2000, reviewers=50, grid_
     total = time.perf_counter() - t_start
     print("Chargé :", ", ".join(f"{v:,} {k}".replace(",", " ") for k, v in counts.items()))
     print(f"  migrations {t_migrate:.1f} s ; " + " ; ".join(f"{k} {v:.1f} s" for k, v in timings.items()))
-    print(f"  ANALYZE {'non (--fresh)' if t_analyse is None else f'{t_analyse:.1f} s'} ; total {total:.1f} s", flush=True)
+    print(
+        f"  ANALYZE {'non (--fresh)' if t_analyse is None else f'{t_analyse:.1f} s'} ; total {total:.1f} s", flush=True
+    )
 
 
 def main():
