@@ -116,15 +116,15 @@ def academie_world():
 def test_academie_pages_have_no_ambiguous_link(client, academie_world):
     client.force_login(academie_world["academie"])
     pages = [
-        reverse("campagnes:tableau_de_bord"),
-        reverse("campagnes:etablissements"),
-        reverse("campagnes:etablissements") + "?etat=transmis",
-        reverse("campagnes:carte"),
+        reverse("pilotage:tableau_de_bord"),
+        reverse("pilotage:etablissements"),
+        reverse("pilotage:etablissements") + "?etat=transmis",
+        reverse("pilotage:carte"),
         reverse("campagnes:campagnes"),
         reverse("core:tableau_de_bord"),
     ]
     programme = academie_world["programmes"][0]
-    pages.append(reverse("campagnes:transmission", args=[programme.transmissions.get().pk]))
+    pages.append(reverse("examen:transmission", args=[programme.transmissions.get().pk]))
     for url in pages:
         response = client.get(url)
         assert response.status_code == 200, url

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "ppo.diagnostic",
     "ppo.suivi",
     "ppo.campagnes",
+    "ppo.examen",
+    "ppo.pilotage",
     "ppo.documents",
     "ppo.api",
 ]

@@ -34,13 +34,14 @@ from ppo.api.serializers import (
     ProgrammeSuiviDetail,
     TempsFortPublic,
 )
-from ppo.campagnes import analysis
-from ppo.campagnes.models import TempsFort, Transmission
+from ppo.campagnes.models import TempsFort
 from ppo.core.spreadsheet import Percent
+from ppo.examen.models import Transmission
 from ppo.partenaires.forms import OffreForm
 from ppo.partenaires.models import Offre, Secteur
 from ppo.partenaires.selectors import offres_public
 from ppo.partenaires.services.offres import OffreError, offre_create, offre_submit, offre_update
+from ppo.pilotage import analysis
 from ppo.plans.enums import StatutProgramme
 from ppo.plans.family import public_actions_queryset
 from ppo.plans.models import Action, Axe, ProgrammeAnnuel

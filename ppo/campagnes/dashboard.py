@@ -41,25 +41,14 @@ def cards(request) -> list[Card]:
         return []
     if membership.role in SCHOOL_ROLES and membership.etablissement_id:
         return _school_card(membership)
-    if membership.role in (Role.ACADEMIE, Role.BASSIN):
-        found = [
+    if membership.role == Role.ACADEMIE:
+        return [
             Card(
-                title="Analyse de la campagne",
-                description="États des établissements, couverture de la grille, actions, heures, carte et exports.",
-                url=reverse("campagnes:tableau_de_bord"),
-                link_label="Ouvrir l’analyse",
-                order=20,
+                title="Campagnes",
+                description="Date limite, priorités, temps forts et volumes horaires envoyés aux établissements.",
+                url=reverse("campagnes:campagnes"),
+                link_label="Gérer les campagnes",
+                order=21,
             )
         ]
-        if membership.role == Role.ACADEMIE:
-            found.append(
-                Card(
-                    title="Campagnes",
-                    description="Date limite, priorités, temps forts et volumes horaires envoyés aux établissements.",
-                    url=reverse("campagnes:campagnes"),
-                    link_label="Gérer les campagnes",
-                    order=21,
-                )
-            )
-        return found
     return []

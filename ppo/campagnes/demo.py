@@ -12,11 +12,15 @@ from pathlib import Path
 from django.conf import settings
 
 from ppo.campagnes import demo_peers, services
-from ppo.campagnes.contours import contours_import
-from ppo.campagnes.enums import Decision, SensCible, TypeTempsFort
-from ppo.campagnes.models import Campagne, ContourAcademie, DecisionRevue, Transmission
+from ppo.campagnes.enums import SensCible, TypeTempsFort
+from ppo.campagnes.models import Campagne
 from ppo.core.dates import school_year_label
 from ppo.core.demo import demo_datetime
+from ppo.examen import services as examen_services
+from ppo.examen.enums import Decision
+from ppo.examen.models import DecisionRevue, Transmission
+from ppo.pilotage.contours import contours_import
+from ppo.pilotage.models import ContourAcademie
 from ppo.plans.enums import StatutProgramme
 from ppo.plans.models import ProgrammeAnnuel, StatutChange
 from ppo.plans.services import programme_record_decision, programme_set_status
@@ -232,8 +236,8 @@ def _previous_year_review(demo, reviewer, campagne):
         if programme is None or programme.status != StatutProgramme.ADOPTE_CA:
             continue
         director = demo.users[email]
-        sent = services.programme_transmit(programme=programme, user=director)
-        services.transmission_decide(
+        sent = examen_services.programme_transmit(programme=programme, user=director)
+        examen_services.transmission_decide(
             transmission=sent,
             decision=Decision.VALIDE,
             message="Programme complet et cohérent avec les priorités académiques.",
@@ -271,12 +275,12 @@ def _review_cycle(demo, reviewer, year):
         programme_set_status(programme=programme, status=StatutProgramme.AVIS_CP, user=director)
         if key != "lgt":
             programme_set_status(programme=programme, status=StatutProgramme.ADOPTE_CA, user=director)
-        sent = services.programme_transmit(programme=programme, user=director)
+        sent = examen_services.programme_transmit(programme=programme, user=director)
         if decision is None:
             continue
-        services.transmission_decide(transmission=sent, decision=Decision.EN_COURS, message="", user=reviewer)
+        examen_services.transmission_decide(transmission=sent, decision=Decision.EN_COURS, message="", user=reviewer)
         if decision == Decision.A_COMPLETER:
-            services.commentaire_add(
+            examen_services.commentaire_add(
                 transmission=sent,
                 anchor="section:axe-3",
                 text="Les poursuites d’études après le bac pro (BTS, apprentissage) sont peu présentes en terminale : "
@@ -288,4 +292,4 @@ def _review_cycle(demo, reviewer, year):
             if decision == Decision.A_COMPLETER
             else "Programme complet et cohérent avec les priorités académiques."
         )
-        services.transmission_decide(transmission=sent, decision=decision, message=message, user=reviewer)
+        examen_services.transmission_decide(transmission=sent, decision=decision, message=message, user=reviewer)

@@ -10,7 +10,19 @@ from importlib import import_module
 
 from django.apps import apps
 
-APP_ORDER = ["plans", "diagnostic", "suivi", "documents", "campagnes", "partenaires", "referentiel", "comptes", "api"]
+APP_ORDER = [
+    "plans",
+    "diagnostic",
+    "suivi",
+    "documents",
+    "campagnes",
+    "examen",
+    "pilotage",
+    "partenaires",
+    "referentiel",
+    "comptes",
+    "api",
+]
 
 
 @dataclass(frozen=True)

@@ -356,11 +356,17 @@ def programme_campaign_frame(*, programme, upcoming: int = 3) -> CampaignFrame |
         return None
     today = timezone.localdate()
     temps_forts = campagnes_selectors.temps_forts_for(etablissement=etablissement, year=programme.year)
-    transmission = campagnes_selectors.latest_transmission(programme=programme)
+    # The last move to « transmis » is the last transmission (the review app records both at once).
+    transmitted_at = (
+        StatutChange.objects.filter(programme=programme, status=StatutProgramme.TRANSMIS)
+        .order_by("-at", "-pk")
+        .values_list("at", flat=True)
+        .first()
+    )
     return CampaignFrame(
         campagne=campagne,
         days_left=(campagne.deadline - today).days,
-        transmitted_at=transmission.created_at if transmission else None,
+        transmitted_at=transmitted_at,
         n_priorites=len(campagne.priorites.all()),
         upcoming=[tf for tf in temps_forts if (tf.end_date or tf.start_date) >= today][:upcoming],
     )

@@ -7,7 +7,7 @@ from django.urls import reverse
 from ppo.api.enums import ScopeKind
 from ppo.api.models import ApiCall, ApiKey
 from ppo.api.services import api_key_revoke
-from ppo.campagnes.services import programme_transmit
+from ppo.examen.services import programme_transmit
 from tests.api.helpers import academie_key, auth, bassin_key, key_for, partner_key
 from tests.factories import StructureFactory, user_with
 from tests.partenaires.factories import OffreFactory

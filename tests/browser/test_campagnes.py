@@ -1,8 +1,8 @@
 import pytest
 
-from ppo.campagnes.models import Transmission
 from ppo.core.dates import current_school_year, school_year_label
 from ppo.core.demo import DEMO_PASSWORD, demo_load
+from ppo.examen.models import Transmission
 from ppo.plans.enums import StatutProgramme
 from tests.browser.conftest import assert_no_serious_axe_violations, login
 
@@ -18,7 +18,7 @@ def test_academie_reviews_a_transmitted_programme(page):
     login(page, "academie@demo.ppo.fr", DEMO_PASSWORD)
     page.wait_for_url("**/tableau-de-bord/")
 
-    page.goto("/academie/analyse/")
+    page.goto("/pilotage/")
     assert page.get_by_role("heading", name=f"Analyse de la campagne {label}").is_visible()
     assert page.get_by_role("table", name="Établissements par état de la campagne").is_visible()
     assert_no_serious_axe_violations(page)
@@ -26,7 +26,7 @@ def test_academie_reviews_a_transmitted_programme(page):
     priorities.get_by_role("link").first.click()
     assert page.get_by_role("table", name="Établissements : au moins une valeur de").is_visible()
 
-    page.goto(f"/academie/transmission/{sent.pk}/")
+    page.goto(f"/examen/transmission/{sent.pk}/")
     assert page.get_by_role("heading", name=f"Lycée Jean Rostand — programme {label}").is_visible()
     assert page.get_by_role(
         "table", name="Valeurs des indicateurs et médiane des établissements comparables"
@@ -43,6 +43,6 @@ def test_academie_reviews_a_transmitted_programme(page):
     sent.programme.refresh_from_db()
     assert sent.programme.status == StatutProgramme.VALIDE
 
-    page.goto("/academie/analyse/carte/")
+    page.goto("/pilotage/carte/")
     assert page.get_by_role("table", name="Établissements et état de leur programme").is_visible()
     assert_no_serious_axe_violations(page)

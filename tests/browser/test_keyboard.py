@@ -10,9 +10,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from ppo.campagnes.models import Transmission
 from ppo.core.dates import current_school_year
 from ppo.core.demo import DEMO_PASSWORD, demo_load
+from ppo.examen.models import Transmission
 from ppo.plans.enums import StatutProgramme
 from ppo.plans.models import Action, ProgrammeAnnuel
 from ppo.suivi.models import SuiviAction
@@ -239,7 +239,7 @@ def test_academie_reviews_a_programme_with_the_keyboard(narrow):
     )
     keyboard_login(narrow, "academie@demo.ppo.fr", DEMO_PASSWORD)
     narrow.wait_for_url("**/tableau-de-bord/")
-    narrow.goto(f"/academie/transmission/{sent.pk}/")
+    narrow.goto(f"/examen/transmission/{sent.pk}/")
     assert_reflows(narrow)
 
     record = narrow.get_by_role("button", name="Enregistrer la décision")

@@ -2,9 +2,9 @@
 
 import datetime
 
-from ppo.campagnes import services
 from ppo.campagnes.models import Campagne
 from ppo.comptes.enums import Role
+from ppo.examen import services
 from ppo.plans.models import Axe
 from ppo.plans.services import action_create, ppo_create
 from ppo.referentiel.models import Academie, Niveau

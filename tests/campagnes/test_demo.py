@@ -1,10 +1,11 @@
 import pytest
 
-from ppo.campagnes.indicators import school_indicators
-from ppo.campagnes.models import Campagne, Commentaire, Transmission
-from ppo.campagnes.selectors import peers_comparison
+from ppo.campagnes.models import Campagne
 from ppo.core.dates import current_school_year
 from ppo.core.demo import demo_load
+from ppo.examen.indicators import school_indicators
+from ppo.examen.models import Commentaire, Transmission
+from ppo.examen.selectors import peers_comparison
 from ppo.plans.enums import StatutProgramme
 from ppo.plans.models import ProgrammeAnnuel
 

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
-from ppo.campagnes import services
 from ppo.campagnes.models import Priorite, TempsFort
+from ppo.examen import services
 from ppo.referentiel.models import Niveau
 from tests.campagnes import factories
 from tests.urlcases import UrlCase, expect, logged_in
@@ -80,45 +80,45 @@ def url_cases(world):
         ),
         UrlCase("campagnes:cadre", reverse("campagnes:cadre", kwargs=p), _only(200, readers)),
         UrlCase(
-            "campagnes:programme_transmettre",
-            reverse("campagnes:programme_transmettre", kwargs=p),
+            "examen:programme_transmettre",
+            reverse("examen:programme_transmettre", kwargs=p),
             _only(200, readers),
         ),
         # Already transmitted: the direction is sent back with a message; the others may not transmit.
         UrlCase(
-            "campagnes:programme_transmettre",
-            reverse("campagnes:programme_transmettre", kwargs=p),
+            "examen:programme_transmettre",
+            reverse("examen:programme_transmettre", kwargs=p),
             expect(404, anonyme=302, direction=302, **dict.fromkeys(("redacteur", "lecteur", *SUPERVISORS), 403)),
             method="post",
         ),
-        UrlCase("campagnes:transmission", reverse("campagnes:transmission", kwargs=t), _only(200, readers)),
+        UrlCase("examen:transmission", reverse("examen:transmission", kwargs=t), _only(200, readers)),
         UrlCase(
-            "campagnes:transmission_decider",
-            reverse("campagnes:transmission_decider", kwargs=t),
+            "examen:transmission_decider",
+            reverse("examen:transmission_decider", kwargs=t),
             expect(404, anonyme=302, **dict.fromkeys(SCHOOL, 403), **dict.fromkeys(SUPERVISORS, 302)),
             method="post",
             data={"decision": "en_cours"},
         ),
         UrlCase(
-            "campagnes:commentaire_ajouter",
-            reverse("campagnes:commentaire_ajouter", kwargs=t),
+            "examen:commentaire_ajouter",
+            reverse("examen:commentaire_ajouter", kwargs=t),
             expect(404, anonyme=302, **dict.fromkeys(SCHOOL, 403), **dict.fromkeys(SUPERVISORS, 302)),
             method="post",
             data={"anchor": "general", "text": "Pouvez-vous préciser les partenaires ?"},
         ),
         UrlCase(
-            "campagnes:commentaire_repondre",
-            reverse("campagnes:commentaire_repondre", kwargs={"pk": comment.pk}),
+            "examen:commentaire_repondre",
+            reverse("examen:commentaire_repondre", kwargs={"pk": comment.pk}),
             expect(404, anonyme=302, direction=302, redacteur=302, lecteur=403, **dict.fromkeys(SUPERVISORS, 403)),
             method="post",
             data={"text": "C’est fait."},
         ),
-        UrlCase("campagnes:tableau_de_bord", reverse("campagnes:tableau_de_bord"), logged_in(403, **analysts)),
+        UrlCase("pilotage:tableau_de_bord", reverse("pilotage:tableau_de_bord"), logged_in(403, **analysts)),
         UrlCase(
-            "campagnes:etablissements",
-            reverse("campagnes:etablissements") + "?etat=transmis",
+            "pilotage:etablissements",
+            reverse("pilotage:etablissements") + "?etat=transmis",
             logged_in(403, **analysts),
         ),
-        UrlCase("campagnes:export", reverse("campagnes:export") + "?table=statuts", logged_in(403, **analysts)),
-        UrlCase("campagnes:carte", reverse("campagnes:carte"), logged_in(403, **analysts)),
+        UrlCase("pilotage:export", reverse("pilotage:export") + "?table=statuts", logged_in(403, **analysts)),
+        UrlCase("pilotage:carte", reverse("pilotage:carte"), logged_in(403, **analysts)),
     ]

@@ -100,7 +100,7 @@ def test_user_text_never_becomes_a_formula_in_any_export(client, payload):
 
     # Each export of the académie: every table, all of them at once, and the list of schools behind a figure.
     client.force_login(user_with(Role.ACADEMIE, academie=normandie))
-    url = reverse("campagnes:export")
+    url = reverse("pilotage:export")
     for table in [*ACADEMIE_TABLES, "tout", "etablissements"]:
         response = client.get(url, {"annee": 2025, "table": table, "etat": "transmis"})
         assert response.status_code == 200, table
@@ -147,13 +147,13 @@ def test_numbers_and_dates_keep_their_types(client):
     assert row["N° d’action"].data_type == "n"
 
     client.force_login(user_with(Role.ACADEMIE, academie=Academie.objects.get(code="70")))
-    export = client.get(reverse("campagnes:export"), {"annee": 2025, "table": "heures"}).content
+    export = client.get(reverse("pilotage:export"), {"annee": 2025, "table": "heures"}).content
     hours = load_workbook(io.BytesIO(export))["heures"]
     seconde = [r for r in hours.iter_rows(min_row=3) if r[0].value == "Seconde professionnelle"][0]
     assert [c.value for c in seconde[1:4]] == [1, 2.5, 2.5]  # schools, hours, hours per school
     assert all(c.data_type == "n" for c in seconde[1:4])
     statuts = load_workbook(
-        io.BytesIO(client.get(reverse("campagnes:export"), {"annee": 2025, "table": "statuts"}).content)
+        io.BytesIO(client.get(reverse("pilotage:export"), {"annee": 2025, "table": "statuts"}).content)
     )
     transmis = [r for r in statuts["statuts"].iter_rows(min_row=3) if r[0].value == "Transmis"][0]
     assert transmis[1].value == 1 and transmis[2].value == 1 and transmis[2].number_format == "0 %"

@@ -189,7 +189,7 @@ def test_the_academie_lists_the_values_to_fix_of_its_schools_in_a_fixed_number_o
     with django_assert_num_queries(len_queries):
         response = client.get(url)
     assert len(response.context["values"]) == 4
-    dashboard = client.get(reverse("campagnes:tableau_de_bord")).content.decode()
+    dashboard = client.get(reverse("pilotage:tableau_de_bord")).content.decode()
     assert reverse("diagnostic:valeurs_a_corriger") in dashboard
 
 

@@ -6,8 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from ppo.campagnes import perms
-from ppo.campagnes.models import Campagne, Commentaire, Transmission
-from ppo.campagnes.selectors import transmission_detail
+from ppo.campagnes.models import Campagne
 from ppo.plans.models import ProgrammeAnnuel
 
 
@@ -25,29 +24,6 @@ def programme_for(request, pk: int) -> ProgrammeAnnuel:
     if not perms.can_view_cadre(request.user, programme):
         raise Http404("Programme introuvable.")
     return programme
-
-
-def transmission_for(request, pk: int, *, need: str = "view") -> Transmission:
-    try:
-        transmission = transmission_detail(pk=pk)
-    except Transmission.DoesNotExist as exc:
-        raise Http404("Transmission introuvable.") from exc
-    if not perms.can_view_transmission(request.user, transmission):
-        raise Http404("Transmission introuvable.")
-    allowed = {
-        "view": True,
-        "review": perms.can_review(request.user, transmission),
-        "reply": perms.can_reply(request.user, transmission),
-    }[need]
-    if not allowed:
-        raise PermissionDenied("Vous ne pouvez pas faire cette action sur cette transmission.")
-    return transmission
-
-
-def commentaire_for(request, pk: int) -> Commentaire:
-    comment = get_object_or_404(Commentaire.objects.select_related("transmission"), pk=pk)
-    transmission_for(request, comment.transmission_id, need="reply")
-    return comment
 
 
 def require(allowed: bool):

@@ -12,6 +12,7 @@ from ppo.campagnes import perms, selectors, services
 from ppo.campagnes.forms import CampagneCreateForm, CampagneForm, PrioriteForm, TempsFortForm, VolumeForm
 from ppo.campagnes.models import Priorite, TempsFort
 from ppo.campagnes.views.common import campagne_for, campagnes_breadcrumb, programme_for, require
+from ppo.comptes.perms import is_direction
 from ppo.referentiel.models import Academie
 
 
@@ -195,7 +196,7 @@ def cadre(request, pk):
             "days_late": -days_left if days_left is not None else None,
             "temps_forts": selectors.temps_forts_for(etablissement=etablissement, year=programme.year),
             "hours": [{"niveau": niveaux[pk], "hours": h} for pk, h in hours.items()],
-            "can_transmit": perms.can_transmit(request.user, programme),
+            "can_transmit": is_direction(request.user, etablissement),  # examen.perms.can_transmit
             "breadcrumb_data": {
                 "links": [{"url": reverse("plans:programme", kwargs={"pk": programme.pk}), "title": "Programme"}],
                 "current": "Cadre de la campagne",

@@ -24,7 +24,7 @@ def valeurs_a_corriger(request):
             "schools": len({v.etablissement_id for v in values}),
             "breadcrumb_data": {
                 "links": [{"url": url, "title": "Analyse"}]
-                if (url := url_or_none("campagnes:tableau_de_bord"))
+                if (url := url_or_none("pilotage:tableau_de_bord"))
                 else [],
                 "current": "Valeurs d’indicateurs à corriger",
             },

@@ -1,0 +1,24 @@
+from django import forms
+from dsfr.forms import DsfrBaseForm
+
+from ppo.examen.enums import Decision
+
+
+class DecisionForm(DsfrBaseForm):
+    decision = forms.ChoiceField(label="Décision", choices=Decision.choices, widget=forms.RadioSelect)
+    message = forms.CharField(
+        label="Message à l’établissement", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class CommentaireForm(DsfrBaseForm):
+    anchor = forms.ChoiceField(label="Porte sur")
+    text = forms.CharField(label="Commentaire", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, anchors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["anchor"].choices = anchors
+
+
+class ReponseForm(DsfrBaseForm):
+    text = forms.CharField(label="Votre réponse", widget=forms.Textarea(attrs={"rows": 2}))

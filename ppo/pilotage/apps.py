@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PilotageConfig(AppConfig):
+    name = "ppo.pilotage"
+    verbose_name = "Pilotage"

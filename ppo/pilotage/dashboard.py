@@ -1,0 +1,19 @@
+from django.urls import reverse
+
+from ppo.comptes.enums import Role
+from ppo.core.registry import Card
+
+
+def cards(request) -> list[Card]:
+    membership = getattr(request, "membership", None)
+    if not membership or membership.role not in (Role.ACADEMIE, Role.BASSIN):  # a lazy object wrapping None
+        return []
+    return [
+        Card(
+            title="Analyse de la campagne",
+            description="États des établissements, couverture de la grille, actions, heures, carte et exports.",
+            url=reverse("pilotage:tableau_de_bord"),
+            link_label="Ouvrir l’analyse",
+            order=20,
+        )
+    ]
