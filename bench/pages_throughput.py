@@ -76,7 +76,7 @@ def pages():
         ("Formulaire d’une action", f"/ppo/action/{action.pk}/", school, "school"),
         ("Suivi des actions (année passée)", f"/suivi/programme/{previous.pk}/", school, "school"),
         ("Recherche dans le catalogue", "/partenaires/catalogue/?q=m%C3%A9tiers", school, "school"),
-        ("Tableau de bord de l’académie", "/academie/analyse/", academie, "auth"),
+        ("Tableau de bord de l’académie", "/pilotage/", academie, "auth"),
         ("Page publique d’un programme", f"/ppo/public/{published.public_id}/", "", "public"),
     ]
 
@@ -93,7 +93,7 @@ def wait_up(url, timeout=60):
 
 
 def wrk(url, cookie, seconds, lua):
-    cmd = ["wrk", "-t2", "-c16", f"-d{seconds}s", "-s", lua, url]
+    cmd = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--timeout", "10s", "-s", lua, url]
     if cookie:
         cmd[1:1] = ["-H", f"Cookie: {cookie}"]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
