@@ -114,9 +114,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
-# Sessions in the database by default; "django.contrib.sessions.backends.cached_db" reads them from the cache first
-# (only with a shared cache, CACHE_URL=redis://…).
-SESSION_ENGINE = env("SESSION_ENGINE", default="django.contrib.sessions.backends.db")
+# Sessions in the database, read from the cache first ("cached_db", ADR 025) as soon as the cache is shared between
+# processes and servers (CACHE_URL=redis://…): one cache read per page instead of one query; the database stays the
+# reference, so a cache flush logs no one out. Without a shared cache: in the database only.
+_SHARED_CACHE = CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+SESSION_ENGINE = env(
+    "SESSION_ENGINE",
+    default="django.contrib.sessions.backends.cached_db" if _SHARED_CACHE else "django.contrib.sessions.backends.db",
+)
 
 # Background tasks (django-tasks, the backport of Django 6's django.tasks; ADR 011). "database": tasks are rows,
 # run by `manage.py db_worker` (one or more worker processes beside the app servers); "immediate": run in the request
@@ -180,8 +185,31 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "ppo" / "static"]
+# Uploaded files: the local filesystem (MEDIA_ROOT, shared between servers) by default; an S3-compatible object
+# store (django-storages) when S3_BUCKET is set, so that several application servers serve the same files (ADR 025).
+S3_BUCKET = env("S3_BUCKET", default="")
+if S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env("S3_ENDPOINT_URL", default="") or None,
+            "region_name": env("S3_REGION", default="") or None,
+            "access_key": env("S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env("S3_SECRET_ACCESS_KEY", default="") or None,
+            "location": env("S3_PREFIX", default=""),
+            # Private files: every link is signed and expires (the views check the rights before giving one).
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": env.int("S3_URL_EXPIRE_SECONDS", default=300),
+            "file_overwrite": False,
+            "addressing_style": env("S3_ADDRESSING_STYLE", default="") or None,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "media"))
