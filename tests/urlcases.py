@@ -21,11 +21,22 @@ class UrlCase:
     data: dict = field(default_factory=dict)
 
 
+# The supervisors of the other levels get, unless a case says otherwise, what the role in the same position gets:
+# DGESCO (national) and the DASEN of Calvados (département) follow `school` as the académie of Normandie does; the
+# DRAIO of Hauts-de-France (région académique) follows `foreign` as the académie of Lille does. The cases state the
+# differences: DGESCO writes nothing, the DASEN does not see `sibling` (Manche), DGESCO sees `foreign` too.
+LIKE = {"national": "academie", "departement": "academie", "region": "autre_academie"}
+
+
 def expect(default: int, **by_role: int) -> dict:
     unknown = set(by_role) - set(ROLES)
     if unknown:
         raise ValueError(f"Rôles inconnus : {unknown}")
-    return {role: by_role.get(role, default) for role in ROLES}
+    values = {role: by_role.get(role, default) for role in ROLES}
+    for role, like in LIKE.items():
+        if role not in by_role:
+            values[role] = values[like]
+    return values
 
 
 def public() -> dict:

@@ -2,7 +2,12 @@
 
 - `school`: a lycée professionnel of Normandie in bassin `bassin`, with a direction, a rédacteur and a lecteur;
 - `sibling`: a collège of the same académie, in another bassin;
+- `sibling`: in another département (Manche) than `school` (Calvados);
 - `foreign`: a lycée of another académie (Lille), with its own direction.
+
+Supervisors at every level: `national` (DGESCO, reads everything, writes nothing), `region` (DRAIO of the région
+académique Hauts-de-France: Lille and Amiens, so `foreign` only), `academie` (Normandie), `departement` (DASEN of
+Calvados: `school`, not `sibling`), `bassin` (the bassin of `school`).
 """
 
 from dataclasses import dataclass, field
@@ -23,7 +28,10 @@ ROLES = [
     "direction",
     "redacteur",
     "lecteur",
+    "national",
+    "region",
     "academie",
+    "departement",
     "bassin",
     "partenaire",
     "ambassadeur",
@@ -48,8 +56,11 @@ def build_world() -> World:
     lille = academie("09")
     bassin = BassinFactory(academie=normandie, name="Bassin du monde")
     other_bassin = BassinFactory(academie=normandie, name="Autre bassin")
-    school = EtablissementFactory(lp=True, bassin=bassin, departement=DepartementFactory(code="014"))
-    sibling = EtablissementFactory(college=True, bassin=other_bassin, departement=DepartementFactory(code="014"))
+    calvados = DepartementFactory(code="014")
+    school = EtablissementFactory(lp=True, bassin=bassin, departement=calvados)
+    sibling = EtablissementFactory(
+        college=True, bassin=other_bassin, departement=DepartementFactory(code="050", name="Manche")
+    )
     foreign = EtablissementFactory(
         lgt=True, departement=DepartementFactory(code="059", name="Nord", academie=lille), academie=lille
     )
@@ -59,7 +70,10 @@ def build_world() -> World:
         "direction": user_with(Role.DIRECTION, etablissement=school),
         "redacteur": user_with(Role.REDACTEUR, etablissement=school),
         "lecteur": user_with(Role.LECTEUR, etablissement=school),
+        "national": user_with(Role.NATIONAL),
+        "region": user_with(Role.REGION, region=lille.region),
         "academie": user_with(Role.ACADEMIE, academie=normandie),
+        "departement": user_with(Role.DEPARTEMENT, departement=calvados),
         "bassin": user_with(Role.BASSIN, bassin=bassin),
         "partenaire": user_with(Role.PARTENAIRE, structure=structure),
         "ambassadeur": user_with(Role.AMBASSADEUR),

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from ppo.comptes.enums import ROLE_SCOPE, Role
 
-SCOPE_FIELDS = ("etablissement", "bassin", "academie", "structure")
+SCOPE_FIELDS = ("etablissement", "bassin", "departement", "academie", "region", "structure")
 
 
 class UserManager(BaseUserManager):
@@ -63,8 +63,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.first_name or self.email
 
 
+def _scope_condition(role) -> models.Q:
+    """A membership of this role has exactly the scope of its role (ROLE_SCOPE), or the row is of another role."""
+    expected = ROLE_SCOPE.get(role)
+    filled = models.Q(**{f"{f}__isnull": f != expected for f in SCOPE_FIELDS})
+    return ~models.Q(role=role.value) | filled
+
+
 class Membership(models.Model):
-    """Ties a user to one scope (établissement, bassin, académie or partner body) with a role."""
+    """Ties a user to one scope (établissement, bassin, département, académie, région académique, partner body, or
+    the whole country for the national role) with a role."""
 
     user = models.ForeignKey(User, verbose_name="utilisateur", on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField("rôle", max_length=20, choices=Role.choices)
@@ -84,9 +92,25 @@ class Membership(models.Model):
         blank=True,
         related_name="memberships",
     )
+    departement = models.ForeignKey(
+        "referentiel.Departement",
+        verbose_name="département",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
     academie = models.ForeignKey(
         "referentiel.Academie",
         verbose_name="académie",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
+    region = models.ForeignKey(
+        "referentiel.Region",
+        verbose_name="région académique",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -116,9 +140,13 @@ class Membership(models.Model):
         ordering = ["user", "role"]
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "role", "etablissement", "bassin", "academie", "structure"],
+                fields=["user", "role", *SCOPE_FIELDS],
                 name="membership_unique_scope",
-            )
+            ),
+            *[
+                models.CheckConstraint(condition=_scope_condition(role), name=f"membership_scope_{role.value}")
+                for role in Role
+            ],
         ]
 
     def __str__(self):
@@ -126,6 +154,8 @@ class Membership(models.Model):
 
     @property
     def scope(self):
+        if self.role == Role.NATIONAL:
+            return "France entière"
         field = ROLE_SCOPE.get(self.role)
         return getattr(self, field) if field else "profil personnel"
 

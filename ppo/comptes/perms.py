@@ -5,7 +5,7 @@ A membership is *active* when it is active and confirmed. Platform admins (`is_s
 
 from django.db.models import Q, QuerySet
 
-from ppo.comptes.enums import SCHOOL_ROLES, Role
+from ppo.comptes.enums import REVIEW_ROLES, SCHOOL_ROLES, SUPERVISION_ROLES, Role
 from ppo.referentiel.models import Etablissement
 
 
@@ -18,7 +18,13 @@ def active_memberships(user):
         cached = list(
             user.memberships.filter(is_active=True, confirmed_at__isnull=False)
             .select_related(
-                "etablissement__academie", "etablissement__bassin", "bassin__academie", "academie", "structure"
+                "etablissement__academie",
+                "etablissement__bassin",
+                "bassin__academie",
+                "departement__academie",
+                "academie__region",
+                "region",
+                "structure",
             )
             .order_by("role", "pk")
         )
@@ -52,16 +58,50 @@ def is_operator(user) -> bool:
     return user.is_authenticated and user.is_staff
 
 
+def _region_academies(membership) -> set[int]:
+    """The académies of a région académique membership, read once per request."""
+    cached = getattr(membership, "_academie_ids", None)
+    if cached is None:
+        cached = membership._academie_ids = set(membership.region.academies.values_list("pk", flat=True))
+    return cached
+
+
+def _covers(membership, etablissement) -> bool:
+    """Whether a supervision membership's scope holds the school (the school's académie is loaded for regions)."""
+    role = membership.role
+    if role == Role.NATIONAL:
+        return True
+    if role == Role.REGION:
+        return etablissement.academie_id in _region_academies(membership)
+    if role == Role.ACADEMIE:
+        return membership.academie_id == etablissement.academie_id
+    if role == Role.DEPARTEMENT:
+        return membership.departement_id == etablissement.departement_id
+    if role == Role.BASSIN:
+        return bool(etablissement.bassin_id) and membership.bassin_id == etablissement.bassin_id
+    return False
+
+
 def supervises(user, etablissement) -> bool:
-    """Académie users of its académie and bassin users of its bassin follow the school (after transmission)."""
+    """Whether the user follows the school from above (after transmission): DGESCO every school, a région
+    académique (DRAIO) the schools of its académies, an académie its schools, a département (DASEN, IEN-IO) the
+    schools of the département, a bassin its schools. Read access; `reviews` says who may also review."""
     if is_operator(user):
         return True
-    for m in active_memberships(user):
-        if m.role == Role.ACADEMIE and m.academie_id == etablissement.academie_id:
-            return True
-        if m.role == Role.BASSIN and etablissement.bassin_id and m.bassin_id == etablissement.bassin_id:
-            return True
-    return False
+    return any(m.role in SUPERVISION_ROLES and _covers(m, etablissement) for m in active_memberships(user))
+
+
+def reviews(user, etablissement) -> bool:
+    """Supervisors who review transmissions and comment them: everybody who supervises, but the national
+    read-only role."""
+    if is_operator(user):
+        return True
+    return any(m.role in REVIEW_ROLES and _covers(m, etablissement) for m in active_memberships(user))
+
+
+def is_supervisor(user) -> bool:
+    """Holds a supervision role at some level (national, région académique, académie, département, bassin)."""
+    return any(m.role in SUPERVISION_ROLES for m in active_memberships(user))
 
 
 def is_academie_user(user, academie=None) -> bool:
@@ -71,15 +111,32 @@ def is_academie_user(user, academie=None) -> bool:
     )
 
 
+def scope_filter(memberships) -> Q | None:
+    """The filter on établissements for these supervision memberships; None when one of them is national."""
+    q = Q(pk__in=[])
+    for m in memberships:
+        if m.role == Role.NATIONAL:
+            return None
+        if m.role == Role.REGION:
+            q |= Q(academie__region_id=m.region_id)
+        elif m.role == Role.ACADEMIE:
+            q |= Q(academie_id=m.academie_id)
+        elif m.role == Role.DEPARTEMENT:
+            q |= Q(departement_id=m.departement_id)
+        elif m.role == Role.BASSIN:
+            q |= Q(bassin_id=m.bassin_id)
+    return q
+
+
 def supervised_etablissements(user) -> QuerySet[Etablissement]:
-    """The établissements an académie or bassin user follows; empty for everybody else."""
+    """The établissements the user follows from above, at every level; empty for everybody else."""
     if is_operator(user):
         return Etablissement.objects.all()
-    academies = [m.academie_id for m in active_memberships(user) if m.role == Role.ACADEMIE]
-    bassins = [m.bassin_id for m in active_memberships(user) if m.role == Role.BASSIN]
-    if not academies and not bassins:
+    memberships = [m for m in active_memberships(user) if m.role in SUPERVISION_ROLES]
+    if not memberships:
         return Etablissement.objects.none()
-    return Etablissement.objects.filter(Q(academie_id__in=academies) | Q(bassin_id__in=bassins))
+    q = scope_filter(memberships)
+    return Etablissement.objects.all() if q is None else Etablissement.objects.filter(q)
 
 
 def staff_etablissements(user) -> QuerySet[Etablissement]:

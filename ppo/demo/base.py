@@ -23,7 +23,7 @@ from ppo.core.registry import APP_ORDER
 from ppo.partenaires.enums import TypeStructure
 from ppo.partenaires.models import Structure
 from ppo.referentiel.enums import Secteur, TypeEtablissement
-from ppo.referentiel.models import Academie, Bassin, Departement, Etablissement
+from ppo.referentiel.models import Academie, Bassin, Departement, Etablissement, Region
 from ppo.referentiel.services import etablissement_set_default_niveaux
 from ppo.referentiel.uai import uai_check_letter
 
@@ -57,6 +57,14 @@ SCHOOLS = [
         "Cotentin",
     ),
 ]
+# Hauts-de-France (région académique of Lille and Amiens, seed 002), for its DRAIO:
+# number (7 digits), name, kind, commune, postcode, académie code, (département code, name)
+HDF_SCHOOLS = [
+    ("0599901", "Lycée professionnel Jean Prouvé", TypeEtablissement.LP, "Lille", "59000", "09", ("059", "Nord")),
+    ("0629902", "Lycée Robespierre", TypeEtablissement.LGT, "Arras", "62000", "09", ("062", "Pas-de-Calais")),
+    ("0809903", "Lycée Édouard Branly", TypeEtablissement.LGT, "Amiens", "80000", "20", ("080", "Somme")),
+    ("0029904", "Collège Jean Racine", TypeEtablissement.COLLEGE, "Soissons", "02200", "20", ("002", "Aisne")),
+]
 # email, first name, last name, role, scope key
 ACCOUNTS = [
     ("direction.lp@demo.ppo.fr", "Claire", "Martin", Role.DIRECTION, "lp"),
@@ -67,6 +75,9 @@ ACCOUNTS = [
     ("direction.lgt@demo.ppo.fr", "Nadia", "Petit", Role.DIRECTION, "lgt"),
     ("academie@demo.ppo.fr", "Hélène", "Roux", Role.ACADEMIE, "academie"),
     ("bassin@demo.ppo.fr", "Thomas", "Girard", Role.BASSIN, "bassin:Cotentin"),
+    ("draio.hdf@demo.ppo.fr", "Mathilde", "Vasseur", Role.REGION, "region:32"),
+    ("dasen.manche@demo.ppo.fr", "Olivier", "Lemonnier", Role.DEPARTEMENT, "departement:050"),
+    ("dgesco@demo.ppo.fr", "Anne", "Delcourt", Role.NATIONAL, None),
     ("partenaire@demo.ppo.fr", "Inès", "Garnier", Role.PARTENAIRE, "structure:agence"),
     ("ambassadeur@demo.ppo.fr", "Paul", "Lambert", Role.AMBASSADEUR, None),
 ]
@@ -140,10 +151,30 @@ def demo_load(today: datetime.date | None = None) -> Demo:
     demo.structures["region"] = Structure.objects.get_or_create(
         name="Région Normandie", defaults={"kind": TypeStructure.REGION, "academie": academie}
     )[0]
+    for number, name, kind, commune, postcode, academie_code, (dep_code, dep_name) in HDF_SCHOOLS:
+        other = Academie.objects.get(code=academie_code)
+        dep = Departement.objects.get_or_create(code=dep_code, defaults={"name": dep_name, "academie": other})[0]
+        etab, created = Etablissement.objects.get_or_create(
+            uai=number + uai_check_letter(number),
+            defaults={
+                "name": name,
+                "kind": kind,
+                "commune": commune,
+                "code_postal": postcode,
+                "departement": dep,
+                "academie": other,
+            },
+        )
+        if created:
+            etablissement_set_default_niveaux(etablissement=etab)
     for email, first_name, last_name, role, scope in ACCOUNTS:
         user = _user(email, first_name, last_name)
         scope_kwargs = {}
-        if scope == "academie":
+        if scope and scope.startswith("region:"):
+            scope_kwargs["region"] = Region.objects.get(code=scope.split(":", 1)[1])
+        elif scope and scope.startswith("departement:"):
+            scope_kwargs["departement"] = departements[scope.split(":", 1)[1]]
+        elif scope == "academie":
             scope_kwargs["academie"] = academie
         elif scope and scope.startswith("bassin:"):
             scope_kwargs["bassin"] = demo.bassins[scope.split(":", 1)[1]]

@@ -6,7 +6,6 @@ and write the synthesis; only the direction reads everybody's answers and turns 
 """
 
 from ppo.comptes import perms as scope
-from ppo.comptes.enums import Role
 from ppo.diagnostic.enums import Public, StatutReponse
 from ppo.plans.perms import can_edit_programme, can_manage_programme, can_view_programme
 
@@ -39,9 +38,7 @@ def can_convert_inventory(user, programme) -> bool:
 
 def can_list_values_to_fix(user) -> bool:
     """The académie's and the bassin's list of values out of range in the schools they follow; operators too."""
-    return scope.is_operator(user) or any(
-        m.role in (Role.ACADEMIE, Role.BASSIN) for m in scope.active_memberships(user)
-    )
+    return scope.is_operator(user) or scope.is_supervisor(user)
 
 
 def can_answer_questionnaire(user, programme, questionnaire) -> bool:

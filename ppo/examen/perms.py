@@ -22,7 +22,8 @@ def can_view_transmission(user, transmission) -> bool:
 
 
 def can_review(user, transmission) -> bool:
-    return scope.supervises(user, transmission.programme.ppo.etablissement)
+    """Every supervisor of the school but the national read-only role (DGESCO)."""
+    return scope.reviews(user, transmission.programme.ppo.etablissement)
 
 
 def can_reply(user, transmission) -> bool:

@@ -1,12 +1,12 @@
 from django.urls import reverse
 
-from ppo.comptes.enums import Role
+from ppo.comptes.enums import SUPERVISION_ROLES
 from ppo.core.registry import Card
 
 
 def cards(request) -> list[Card]:
     membership = getattr(request, "membership", None)
-    if not membership or membership.role not in (Role.ACADEMIE, Role.BASSIN):  # a lazy object wrapping None
+    if not membership or membership.role not in SUPERVISION_ROLES:  # a lazy object wrapping None
         return []
     return [
         Card(

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from ppo.comptes.enums import Role
+from ppo.comptes.enums import SUPERVISION_ROLES
 from ppo.core.registry import NavItem
 from ppo.pilotage import perms
 
@@ -10,7 +10,7 @@ def items(request) -> list[NavItem]:
     membership = getattr(request, "membership", None)
     staff = request.user.is_authenticated and request.user.is_staff
     role = membership.role if membership else None
-    if role in (Role.ACADEMIE, Role.BASSIN) or (staff and perms.can_analyse(request.user)):
+    if role in SUPERVISION_ROLES or (staff and perms.can_analyse(request.user)):
         return [
             NavItem(label="Analyse", url=reverse("pilotage:tableau_de_bord"), active_prefix="/pilotage/", order=41)
         ]

@@ -8,7 +8,16 @@ from tests.api.helpers import key_for, published
 from tests.factories import EtablissementFactory
 from tests.urlcases import LOGIN, UrlCase, expect, logged_in, public
 
-MANAGERS = {"academie": 200, "bassin": 200, "partenaire": 200, "autre_academie": 200}
+# The API keys are for the académie, the bassin and partner bodies (ScopeKind); not for the other levels.
+MANAGERS = {
+    "academie": 200,
+    "bassin": 200,
+    "partenaire": 200,
+    "autre_academie": 200,
+    "national": 403,
+    "region": 403,
+    "departement": 403,
+}
 
 
 def url_cases(world):
@@ -24,7 +33,11 @@ def url_cases(world):
     keyed = expect(401)
     return [
         UrlCase("api:keys", url("keys"), logged_in(403, **MANAGERS)),
-        UrlCase("api:key_revoke", url("key_revoke", key.pk), expect(403, anonyme=LOGIN, academie=200, admin=200)),
+        UrlCase(
+            "api:key_revoke",
+            url("key_revoke", key.pk),
+            expect(403, anonyme=LOGIN, academie=200, admin=200, national=403, departement=403),
+        ),
         UrlCase("api:opendata", url("opendata"), public()),
         UrlCase("api:opendata_csv", url("opendata_csv"), public()),
         UrlCase("api:opendata_json", url("opendata_json"), public()),

@@ -7,12 +7,14 @@ from tests.campagnes import factories
 from tests.urlcases import UrlCase, expect, logged_in
 
 SCHOOL = ("direction", "redacteur", "lecteur")
-SUPERVISORS = ("academie", "bassin", "admin")
+SUPERVISORS = ("academie", "departement", "bassin", "admin")  # those who review the world's school
+NATIONAL = ("national",)  # DGESCO reads everything and writes nothing
+LEVELS = ("national", "region", "departement")
 
 
 def _only(status, roles, other=404):
     """Logged-in roles get `other`, except `roles` which get `status`; anonymous users go to the login page."""
-    return logged_in(other, **dict.fromkeys(roles, status))
+    return logged_in(other, **(dict.fromkeys(LEVELS, other) | dict.fromkeys(roles, status)))
 
 
 # A year no other app's cases use for the world's school (a school has one PPO per starting year).
@@ -31,9 +33,10 @@ def url_cases(world):
         transmission=sent, anchor="general", text="À préciser", user=world.users["academie"]
     )
     p, t = {"pk": programme.pk}, {"pk": sent.pk}
-    manager = dict.fromkeys(("academie", "autre_academie", "admin"), 200)
-    analysts = dict.fromkeys(("academie", "bassin", "autre_academie", "admin"), 200)
-    readers = SCHOOL + SUPERVISORS
+    # The campaign frame is set by the académies; the other levels do not manage it.
+    manager = dict.fromkeys(("academie", "autre_academie", "admin"), 200) | dict.fromkeys(LEVELS, 403)
+    analysts = dict.fromkeys(("academie", "bassin", "autre_academie", "admin", *LEVELS), 200)
+    readers = SCHOOL + SUPERVISORS + NATIONAL
     niveau = Niveau.objects.get(code="2nde-pro")
     return [
         UrlCase("campagnes:campagnes", reverse("campagnes:campagnes"), logged_in(403, **manager)),
@@ -88,28 +91,40 @@ def url_cases(world):
         UrlCase(
             "examen:programme_transmettre",
             reverse("examen:programme_transmettre", kwargs=p),
-            expect(404, anonyme=302, direction=302, **dict.fromkeys(("redacteur", "lecteur", *SUPERVISORS), 403)),
+            expect(
+                404,
+                anonyme=302,
+                direction=302,
+                **dict.fromkeys(("redacteur", "lecteur", *SUPERVISORS, *NATIONAL), 403),
+            ),
             method="post",
         ),
         UrlCase("examen:transmission", reverse("examen:transmission", kwargs=t), _only(200, readers)),
         UrlCase(
             "examen:transmission_decider",
             reverse("examen:transmission_decider", kwargs=t),
-            expect(404, anonyme=302, **dict.fromkeys(SCHOOL, 403), **dict.fromkeys(SUPERVISORS, 302)),
+            expect(404, anonyme=302, **dict.fromkeys(SCHOOL + NATIONAL, 403), **dict.fromkeys(SUPERVISORS, 302)),
             method="post",
             data={"decision": "en_cours"},
         ),
         UrlCase(
             "examen:commentaire_ajouter",
             reverse("examen:commentaire_ajouter", kwargs=t),
-            expect(404, anonyme=302, **dict.fromkeys(SCHOOL, 403), **dict.fromkeys(SUPERVISORS, 302)),
+            expect(404, anonyme=302, **dict.fromkeys(SCHOOL + NATIONAL, 403), **dict.fromkeys(SUPERVISORS, 302)),
             method="post",
             data={"anchor": "general", "text": "Pouvez-vous préciser les partenaires ?"},
         ),
         UrlCase(
             "examen:commentaire_repondre",
             reverse("examen:commentaire_repondre", kwargs={"pk": comment.pk}),
-            expect(404, anonyme=302, direction=302, redacteur=302, lecteur=403, **dict.fromkeys(SUPERVISORS, 403)),
+            expect(
+                404,
+                anonyme=302,
+                direction=302,
+                redacteur=302,
+                lecteur=403,
+                **dict.fromkeys(SUPERVISORS + NATIONAL, 403),
+            ),
             method="post",
             data={"text": "C’est fait."},
         ),

@@ -41,7 +41,7 @@ def url_cases(world):
         UrlCase(
             "partenaires:offre_detail",
             url("offre_detail", submitted.pk),
-            expect(404, partenaire=200, academie=200, admin=200),
+            expect(404, partenaire=200, academie=200, admin=200, national=404, departement=404),
         ),
         UrlCase(
             "partenaires:offre_add_to_ppo",
@@ -56,12 +56,21 @@ def url_cases(world):
         UrlCase(
             "partenaires:moderation",
             url("moderation"),
-            expect(403, anonyme=LOGIN, academie=200, autre_academie=200, admin=200),
+            expect(
+                403,
+                anonyme=LOGIN,
+                academie=200,
+                autre_academie=200,
+                admin=200,
+                national=403,
+                region=403,
+                departement=403,
+            ),
         ),
         UrlCase(
             "partenaires:offre_moderate",
             url("offre_moderate", submitted.pk),
-            expect(404, anonyme=LOGIN, academie=200, admin=200, partenaire=403),
+            expect(404, anonyme=LOGIN, academie=200, admin=200, partenaire=403, national=404, departement=404),
         ),
         UrlCase("partenaires:ambassadeurs", url("ambassadeurs"), expect(403, anonyme=LOGIN, **SCHOOL_STAFF)),
         UrlCase(

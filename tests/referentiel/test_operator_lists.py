@@ -5,7 +5,15 @@ from django.urls import reverse
 
 from ppo.comptes.enums import Role
 from ppo.referentiel.models import Academie, Bassin
-from tests.factories import BassinFactory, DepartementFactory, EtablissementFactory, UserFactory, academie, user_with
+from tests.factories import (
+    BassinFactory,
+    DepartementFactory,
+    EtablissementFactory,
+    StructureFactory,
+    UserFactory,
+    academie,
+    user_with,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +102,7 @@ def test_other_roles_still_get_403(client, role):
     scope = {
         Role.BASSIN: {"bassin": BassinFactory()},
         Role.DIRECTION: {"etablissement": EtablissementFactory()},
-        Role.PARTENAIRE: {},
+        Role.PARTENAIRE: {"structure": StructureFactory()},  # a membership has the scope of its role (ADR 029)
     }[role]
     client.force_login(user_with(role, **scope))
     for name in ("referentiel:etablissement_list", "referentiel:bassin_list"):
