@@ -31,17 +31,12 @@ def _loaded(lazy):
     return None if wrapped is empty else wrapped
 
 
-def membership_scope(membership) -> str:
-    """ "direction:etablissement:12": the role and the object it is bound to, by id (`Membership.scope_key`)."""
-    return membership.scope_key
-
-
 def request_context(request) -> dict:
     user = _loaded(getattr(request, "user", None))
     membership = _loaded(getattr(request, "membership", None))
     return {
         "user_id": user.pk if user is not None and user.is_authenticated else None,
-        "scope": membership_scope(membership) if membership is not None else None,
+        "scope": membership.scope_key if membership is not None else None,  # "direction:etablissement:12"
     }
 
 

@@ -1,4 +1,4 @@
-"""Demo: similar schools for the comparisons of the review (`selectors.PEER_RULE`).
+"""Demo: similar schools for the comparisons of the review (`referentiel.peers.PEER_RULE`).
 
 For the LP, the collège and the LGT of the demo, six schools of the same kind in Normandie, with an IPS close to
 theirs: each has a PPO from N-1, its programme N-1 published and its programme N validated by the académie, with

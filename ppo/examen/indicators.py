@@ -15,7 +15,7 @@ LIMIT = 60
 def school_indicators(*, etablissement, year: int) -> list[dict]:
     """Values of the school's indicators up to the programme's year, most recent first, each with the median of the
     similar schools' values of the same indicator, year and scope (a fixed number of queries, whatever the number of
-    schools). The similar schools follow `selectors.PEER_RULE`, among the schools having such values."""
+    schools). The similar schools follow `referentiel.peers.PEER_RULE`, among the schools having such values."""
     return indicators_comparison(etablissement=etablissement, year=year)["rows"]
 
 

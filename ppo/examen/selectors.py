@@ -11,7 +11,7 @@ from ppo.plans.enums import StatutProgramme
 from ppo.plans.models import Action, ProgrammeAnnuel, StatutChange
 from ppo.plans.perms import SEEN_BY_SUPERVISORS
 from ppo.referentiel.models import Etablissement
-from ppo.referentiel.peers import PEER_RULE, PeerGroup, peer_group  # noqa: F401 (PEER_RULE is read by the views)
+from ppo.referentiel.peers import PEER_RULE, PeerGroup, peer_group
 
 
 def ca_adoption_recorded(*, programme) -> bool:

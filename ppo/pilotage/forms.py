@@ -1,11 +1,10 @@
 from django import forms
 from dsfr.forms import DsfrBaseForm
 
+from ppo.campagnes.forms import KIND_CHOICES
 from ppo.core.dates import current_school_year
-from ppo.referentiel.enums import Secteur, TypeEtablissement
+from ppo.referentiel.enums import Secteur
 from ppo.referentiel.models import Bassin, Departement
-
-KIND_CHOICES = [(k.value, k.label) for k in TypeEtablissement if k != TypeEtablissement.AUTRE]
 
 
 class FiltresForm(DsfrBaseForm):

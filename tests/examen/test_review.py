@@ -239,7 +239,7 @@ def test_review_page_compares_indicators_with_the_median_of_similar_schools(clie
     for amount in (10, 30, 90):  # three LP of the same bassin
         value(EtablissementFactory(lp=True, bassin=school.bassin), amount)
     value(EtablissementFactory(lgt=True, bassin=school.bassin), 1)  # another kind
-    # Another bassin of the académie: the bassin is not a criterion (selectors.PEER_RULE). Median of 2, 10, 30, 90.
+    # Another bassin of the académie: the bassin is not a criterion (referentiel.peers.PEER_RULE). Median of 2, 10, 30, 90.
     value(EtablissementFactory(lp=True, bassin=BassinFactory()), 2)
     peer = EtablissementFactory(lp=True, bassin=school.bassin)
     value(peer, 3, on_year=year - 1)  # another year

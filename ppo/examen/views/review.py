@@ -16,6 +16,7 @@ from ppo.examen.views.common import commentaire_for, transmission_for
 from ppo.plans.perms import can_view_programme
 from ppo.plans.selectors import programme_completeness
 from ppo.plans.views.common import programme_for
+from ppo.referentiel.peers import PEER_RULE
 
 
 @login_required
@@ -184,7 +185,7 @@ def commentaire_repondre(request, pk):
 
 def _hide_small(rows: list[dict]) -> list[dict]:
     """For the school's staff, a median of fewer than `PEER_RULE.min_peers` schools is not shown."""
-    minimum = selectors.PEER_RULE.min_peers
+    minimum = PEER_RULE.min_peers
     return [row if row["n_peers"] >= minimum else {**row, "median": None, "gap": None, "hidden": True} for row in rows]
 
 
@@ -198,7 +199,7 @@ def _comparisons(user, transmission, *, can_review: bool) -> dict:
     indicators = indicators_comparison(etablissement=etablissement, year=programme.year)
     peers = selectors.peers_comparison(transmission=transmission)
     if not can_review:
-        minimum = selectors.PEER_RULE.min_peers
+        minimum = PEER_RULE.min_peers
         indicators["rows"] = _hide_small(indicators["rows"])
         if peers["n_peers"] < minimum:
             peers = {**peers, "hidden": True}
