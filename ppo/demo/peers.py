@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from ppo.diagnostic.enums import Unite
 from ppo.diagnostic.models import ValeurIndicateur
-from ppo.plans.enums import StatutProgramme
-from ppo.plans.models import PPO, ProgrammeAnnuel
-from ppo.plans.services import action_create, ppo_create, programme_set_status, programme_start_next_year
+from ppo.plans.enums import OrigineAction, StatutProgramme
+from ppo.plans.models import PPO, Action, ProgrammeAnnuel
+from ppo.plans.services import ppo_create, programme_create, programme_set_status
 from ppo.referentiel.models import Etablissement
 from ppo.referentiel.services import etablissement_set_default_niveaux
 from ppo.referentiel.uai import uai_check_letter
@@ -96,33 +96,62 @@ def _school(demo, model, number, name, commune, bassin, ips) -> Etablissement:
 
 
 def _programmes(demo, school, first_year, actions, index):
-    """Programme N-1 published, programme N (its copy) validated: both readable by the académie."""
+    """Programme N-1 published, programme N (its copy) validated: both readable by the académie.
+
+    The actions are written in bulk (18 schools × 2 years × the demo school's actions): they are the background of
+    the comparisons, nobody edits them, so they carry no history of their own — loading the demo stays quick.
+    """
     user = demo.admin
     ppo = ppo_create(etablissement=school, first_year=first_year, years=3, user=user)
     previous = ppo.programmes.get()
+    kept = []
     for position, action in enumerate(actions):
         if (position + index) % 5 == 0:  # every school leaves out a different fifth of the actions
             continue
         hours = action.hours
         if hours is not None:
             hours = max(D("0.5"), hours + D((position + index) % 3 - 1))
-        action_create(
-            programme=previous,
-            user=user,
-            axe=action.axe,
-            niveaux=list(action.niveaux.all()),
+        kept.append((action, hours))
+    originals = _actions_bulk_create(previous, user, [(action, hours, None) for action, hours in kept])
+    programme_set_status(programme=previous, status=StatutProgramme.PUBLIE, user=user)
+    current = programme_create(ppo=ppo, year=previous.year + 1, user=user, previous=previous)
+    _actions_bulk_create(
+        current, user, [(action, hours, original) for (action, hours), original in zip(kept, originals, strict=True)]
+    )
+    programme_set_status(programme=current, status=StatutProgramme.VALIDE, user=user)
+
+
+def _actions_bulk_create(programme, user, rows) -> list[Action]:
+    """`rows`: (model action, hours, copied_from or None). The copies of a model action, levels and checklists kept."""
+    created = Action.objects.bulk_create(
+        Action(
+            programme=programme,
+            axe_id=action.axe_id,
             title=action.title,
             kind=action.kind,
             hours=hours,
             period=action.period,
             partners=action.partners,
-            actors=list(action.actors.all()),
-            partner_items=list(action.partner_items.all()),
             gender_equality=action.gender_equality,
+            origin=OrigineAction.SAISIE if copied_from is None else OrigineAction.REPRISE,
+            copied_from=copied_from,
+            created_by=user,
+            order=order,
         )
-    programme_set_status(programme=previous, status=StatutProgramme.PUBLIE, user=user)
-    current = programme_start_next_year(programme=previous, user=user)
-    programme_set_status(programme=current, status=StatutProgramme.VALIDE, user=user)
+        for order, (action, hours, copied_from) in enumerate(rows, start=1)
+    )
+    for name, column in (
+        ("niveaux", "niveau_id"),
+        ("actors", "ressourceitem_id"),
+        ("partner_items", "ressourceitem_id"),
+    ):
+        through = getattr(Action, name).through
+        through.objects.bulk_create(
+            through(action_id=copy.pk, **{column: item.pk})
+            for copy, (action, _hours, _copied) in zip(created, rows, strict=True)
+            for item in getattr(action, name).all()
+        )
+    return created
 
 
 def _values(school, values, index):
