@@ -172,11 +172,11 @@ def _fill(programme, count, offre):
 
 @pytest.mark.parametrize("url_name", ["plans:programme", "plans:completeness", "plans:action_list"])
 def test_query_count_with_campaign_and_offers_does_not_grow_with_actions(client, django_assert_num_queries, url_name):
-    """Same number of queries at 10 and 200 actions, half of them from the catalogue, with a campaign frame."""
+    """Same number of queries at 10 and 60 actions, half of them from the catalogue, with a campaign frame."""
     offre = OffreFactory()
     campagne = None
     counts = []
-    for size in (10, 200):
+    for size in (10, 60):
         etablissement = EtablissementFactory(college=True)
         programme = programme_for(etablissement)
         if campagne is None:
