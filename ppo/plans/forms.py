@@ -1,6 +1,9 @@
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from dsfr.forms import DsfrBaseForm
 
+from ppo.comptes.selectors import team_members
 from ppo.plans.enums import CategorieRessource, StatutProgramme
 from ppo.plans.models import Action, Axe, RessourceItem
 from ppo.referentiel.models import Niveau
@@ -54,8 +57,13 @@ ACTION_GROUPS = [
     ("Partenaires", ["partner_items", "partners"]),
     ("Élèves concernés et heures", ["classes", "pupils_count", "hours"]),
     ("Suivi et évaluation", ["expected_effects", "indicators", "gender_equality"]),
-    ("Pour l’équipe", ["internal_comment"]),
+    ("Pour l’équipe", ["responsable", "internal_comment"]),
 ]
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.email
 
 
 class ActionForm(DsfrBaseForm, forms.ModelForm):
@@ -65,6 +73,17 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
     )
     partner_items = ItemChoiceField(
         label="Catégories de partenaires", queryset=RessourceItem.objects.none(), widget=CHECKBOXES, required=False
+    )
+    responsable = PersonChoiceField(
+        label="Responsable de l’action",
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label="Personne pour l’instant",
+        help_text=(
+            "Une personne de l’équipe de l’établissement : l’action figure dans ses « actions à renseigner » "
+            "et dans son rappel hebdomadaire."
+        ),
+        error_messages={"invalid_choice": "Choisissez une personne de l’équipe de l’établissement."},
     )
 
     class Meta:
@@ -105,6 +124,13 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
         self.fields["partner_items"].queryset = active.filter(category=CategorieRessource.PARTENARIATS)
         self.fields["hours"].min_value = 0
         self.fields["hours"].validators.append(_non_negative)
+        # The school's team; a responsable who has left it since stays selectable on their action, no one else.
+        team = Q(pk__in=team_members(etablissement=etablissement).values("user_id"))
+        if self.instance.responsable_id:
+            team |= Q(pk=self.instance.responsable_id)
+        self.fields["responsable"].queryset = (
+            get_user_model().objects.filter(team).order_by("last_name", "first_name", "email")
+        )
 
     def groups(self):
         """The fields by part of the official table, each part a fieldset."""
