@@ -12,6 +12,7 @@ from ppo.comptes import perms as scope
 from ppo.comptes.enums import Role
 from ppo.core.dates import current_school_year
 from ppo.plans.models import Action, ProgrammeAnnuel
+from ppo.plans.periods import last_day, read_period
 from ppo.suivi.enums import DecisionReprise, StatutBilan, StatutSuivi
 from ppo.suivi.figures import bilan_figures, hours_check_sentence
 from ppo.suivi.models import Bilan, Reprise, RepriseAction
@@ -43,20 +44,26 @@ def actions_for_suivi(*, programme, axe_number: int | None = None):
     return actions
 
 
+def planned_last_day(action) -> datetime.date:
+    """The last day the action is planned on: its date, else the last day of the months its period names (« T1 »:
+    31 December; ADR 032), else the end of its school year."""
+    day = action.end_date or action.start_date
+    if day is not None:
+        return day
+    months = read_period(action.period, action.programme.year)
+    return last_day(months) if months else datetime.date(action.programme.year + 1, 8, 31)
+
+
 def needs_follow_up(action, today: datetime.date) -> bool:
-    """Past its date (or its school year is over) and nothing recorded yet."""
+    """Past its date or period (or its school year is over) and nothing recorded yet."""
     suivi = getattr(action, "suivi", None)
     if suivi is not None and suivi.status != StatutSuivi.PREVUE:
         return False
-    last_day = action.end_date or action.start_date
-    if last_day is None:
-        return datetime.date(action.programme.year + 1, 8, 31) < today
-    return last_day < today
+    return planned_last_day(action) < today
 
 
 def _fill_order(action, today):
-    day = action.end_date or action.start_date or datetime.date(action.programme.year + 1, 8, 31)
-    return (0 if needs_follow_up(action, today) else 1, day, action.pk)
+    return (0 if needs_follow_up(action, today) else 1, planned_last_day(action), action.pk)
 
 
 def actions_to_fill(*, user, programme=None, today: datetime.date | None = None) -> list:

@@ -1,7 +1,5 @@
 """The follow-up of the actions: the programme's home, « mes actions à renseigner », the quick form, attachments."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -50,7 +48,7 @@ def programme(request, pk):
     today = timezone.localdate()
     to_fill = sorted(
         (a for a in actions if selectors.needs_follow_up(a, today)),
-        key=lambda a: (a.end_date or a.start_date or datetime.date.max, a.pk),
+        key=lambda a: (selectors.planned_last_day(a), a.pk),
     )
     return render(
         request,
