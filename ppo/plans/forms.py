@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from dsfr.forms import DsfrBaseForm
 
+from ppo.comptes.enums import Role
 from ppo.comptes.selectors import team_members
 from ppo.core.dates import current_school_year
 from ppo.plans.enums import CategorieRessource, StatutProgramme
@@ -82,8 +83,8 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
         required=False,
         empty_label="Personne pour l’instant",
         help_text=(
-            "Une personne de l’équipe de l’établissement : l’action figure dans ses « actions à renseigner » "
-            "et dans son rappel hebdomadaire."
+            "Une personne de la direction ou un rédacteur de l’établissement : l’action figure dans ses "
+            "« actions à renseigner » et dans son rappel hebdomadaire."
         ),
         error_messages={"invalid_choice": "Choisissez une personne de l’équipe de l’établissement."},
     )
@@ -139,8 +140,10 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
         self.fields["partner_items"].queryset = active.filter(category=CategorieRessource.PARTENARIATS)
         self.fields["hours"].min_value = 0
         self.fields["hours"].validators.append(_non_negative)
-        # The school's team; a responsable who has left it since stays selectable on their action, no one else.
-        team = Q(pk__in=team_members(etablissement=etablissement).values("user_id"))
+        # The school's team who may record the follow-up (direction, rédacteurs: a lecteur could not fill it in); a
+        # responsable who has left it since stays selectable on their action, no one else (ADR 032).
+        writers = team_members(etablissement=etablissement).filter(role__in=(Role.DIRECTION, Role.REDACTEUR))
+        team = Q(pk__in=writers.values("user_id"))
         if self.instance.responsable_id:
             team |= Q(pk=self.instance.responsable_id)
         self.fields["responsable"].queryset = (

@@ -30,12 +30,14 @@ def redacteur(client, school):
 
 
 def test_the_choices_are_the_schools_team(client, redacteur, school, programme):
-    colleague = user_with(Role.LECTEUR, etablissement=school, user__last_name="Durand")
+    colleague = user_with(Role.REDACTEUR, etablissement=school, user__last_name="Durand")
+    # A lecteur cannot record the follow-up: not offered.
+    reader = user_with(Role.LECTEUR, etablissement=school)
     outsider = user_with(Role.REDACTEUR, etablissement=EtablissementFactory(lp=True))
     form = client.get(reverse("plans:action_create", kwargs={"pk": programme.pk})).context["form"]
     choices = set(form.fields["responsable"].queryset)
     assert {redacteur, colleague, programme.ppo.created_by} == choices
-    assert outsider not in choices
+    assert reader not in choices and outsider not in choices
 
 
 def test_a_team_member_is_saved_and_shown_on_the_grid_and_detail(client, redacteur, school, programme):
@@ -56,7 +58,8 @@ def test_a_team_member_is_saved_and_shown_on_the_grid_and_detail(client, redacte
 def test_someone_outside_the_team_is_refused(client, redacteur, school, programme):
     outsider = user_with(Role.DIRECTION, etablissement=EtablissementFactory(lp=True))
     stranger = UserFactory()
-    for person in (outsider, stranger):
+    reader = user_with(Role.LECTEUR, etablissement=school)
+    for person in (outsider, stranger, reader):
         response = client.post(
             reverse("plans:action_create", kwargs={"pk": programme.pk}), _data(school, responsable=person.pk)
         )
