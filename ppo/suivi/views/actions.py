@@ -22,9 +22,14 @@ from ppo.suivi.views.common import action_or_404, crumbs, piece_or_404, programm
 FROM_MY_LIST = "mes-actions"
 
 
+MINE = "miennes"
+
+
 @login_required
 def mes_actions(request):
-    actions = selectors.actions_to_fill(user=request.user)
+    """The actions the user may fill that wait for their follow-up; « les miennes »: those they are responsable of."""
+    mine = request.GET.get("quelles") == MINE
+    actions = selectors.actions_to_fill(user=request.user, mine=mine)
     today = timezone.localdate()
     return render(
         request,
@@ -32,6 +37,7 @@ def mes_actions(request):
         {
             "title": "Mes actions à renseigner",
             "breadcrumb_data": crumbs(None, current="Mes actions à renseigner"),
+            "mine": mine,
             "late": [a for a in actions if selectors.needs_follow_up(a, today)],
             "coming": [a for a in actions if not selectors.needs_follow_up(a, today)],
         },
