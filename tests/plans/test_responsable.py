@@ -1,10 +1,15 @@
 """The person responsible for an action: chosen among the school's team, shown on the grid and the detail."""
 
+import datetime
+
 import pytest
+from django.db.models import F
 from django.urls import reverse
 
 from ppo.comptes.enums import Role
+from ppo.plans.history import programme_history
 from ppo.plans.models import Action
+from ppo.plans.services import action_update
 from tests.factories import EtablissementFactory, UserFactory, user_with
 from tests.plans.factories import add_action, programme_for
 from tests.plans.test_actions import _data
@@ -87,3 +92,16 @@ def test_deleting_the_user_leaves_the_action_without_responsable(school, program
     person.delete()
     action.refresh_from_db()
     assert action.responsable is None
+
+
+def test_the_history_names_the_responsable(school, programme):
+    first = user_with(Role.REDACTEUR, etablissement=school, user__first_name="Léa", user__last_name="Petit")
+    second = user_with(Role.REDACTEUR, etablissement=school, user__first_name="Marc", user__last_name="Roux")
+    action = add_action(programme, responsable=first)
+    # Saved apart from the creation (the history merges saves of the same person a few seconds apart).
+    action.history.update(history_date=F("history_date") - datetime.timedelta(minutes=5))
+    action_update(action=action, user=second, expected_version=action.version, niveaux=list(action.niveaux.all()),
+                  responsable=second)  # fmt: skip
+    entries = programme_history(programme=programme)
+    modified = next(e for e in entries if e.kind == "Modification")
+    assert {c.label: (c.old, c.new) for c in modified.changes}["responsable"] == ("Léa Petit", "Marc Roux")
