@@ -88,7 +88,8 @@ FIELDS: dict[str, Classification] = {
     # Reached only through an ambassador who agreed to be named.
     "comptes.User": _c(
         public="first_name last_name",
-        internal="id password last_login is_superuser email is_active is_staff date_joined groups user_permissions",
+        internal="id password last_login is_superuser email is_active is_staff date_joined groups user_permissions "
+        "receives_reminders",
     ),
 }
 
