@@ -28,6 +28,14 @@ class PPOSetPasswordForm(DsfrBaseForm, SetPasswordForm):
     pass
 
 
+class PreferencesForm(DsfrBaseForm):
+    receives_reminders = forms.BooleanField(
+        label="Recevoir chaque semaine le rappel des actions à renseigner",
+        required=False,
+        help_text="Un courriel le lundi, seulement quand des actions dont vous êtes responsable attendent leur suivi.",
+    )
+
+
 class SwitchMembershipForm(forms.Form):
     membership = forms.IntegerField(widget=forms.HiddenInput)
 

@@ -41,6 +41,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         "administrateur de la plateforme", default=False, help_text="Accède à l’administration de la plateforme."
     )
     date_joined = models.DateTimeField("inscrit le", default=timezone.now)
+    receives_reminders = models.BooleanField(
+        "recevoir le rappel hebdomadaire des actions à renseigner",
+        default=True,
+        help_text="Un courriel par semaine, quand des actions dont la personne est responsable attendent leur suivi.",
+    )
 
     objects = UserManager()
 

@@ -197,3 +197,10 @@ def login_lockout_clear(*, user: User) -> int:
     """Lifts every login block on the account (from any address): its owner has just proved who they are by
     choosing a new password from the link sent to their address. Returns the number of attempt records removed."""
     return axes_reset(username=user.email.lower())
+
+
+def user_set_preferences(*, user: User, receives_reminders: bool) -> User:
+    """The user's own choices on their account page: the weekly reminder of the actions to fill (ADR 032)."""
+    user.receives_reminders = receives_reminders
+    user.save(update_fields=["receives_reminders"])
+    return user

@@ -8,7 +8,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from ppo.comptes import services
-from ppo.comptes.forms import LoginForm, PPOPasswordResetForm, PPOSetPasswordForm, SwitchMembershipForm
+from ppo.comptes.forms import (
+    LoginForm,
+    PPOPasswordResetForm,
+    PPOSetPasswordForm,
+    PreferencesForm,
+    SwitchMembershipForm,
+)
 from ppo.comptes.middleware import SESSION_KEY
 from ppo.comptes.perms import active_memberships
 
@@ -57,10 +63,18 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 
 @login_required
 def account(request):
+    if request.method == "POST":
+        form = PreferencesForm(request.POST)
+        if form.is_valid():
+            services.user_set_preferences(user=request.user, **form.cleaned_data)
+            messages.success(request, "Vos préférences sont enregistrées.")
+            return redirect("comptes:account")
+    else:
+        form = PreferencesForm(initial={"receives_reminders": request.user.receives_reminders})
     return render(
         request,
         "comptes/account.html",
-        {"title": "Mon compte", "memberships": active_memberships(request.user)},
+        {"title": "Mon compte", "memberships": active_memberships(request.user), "preferences_form": form},
     )
 
 

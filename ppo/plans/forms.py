@@ -1,8 +1,14 @@
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from dsfr.forms import DsfrBaseForm
 
+from ppo.comptes.enums import Role
+from ppo.comptes.selectors import team_members
+from ppo.core.dates import current_school_year
 from ppo.plans.enums import CategorieRessource, StatutProgramme
 from ppo.plans.models import Action, Axe, RessourceItem
+from ppo.plans.periods import month_choices, read_period
 from ppo.referentiel.models import Niveau
 
 
@@ -54,8 +60,13 @@ ACTION_GROUPS = [
     ("Partenaires", ["partner_items", "partners"]),
     ("Élèves concernés et heures", ["classes", "pupils_count", "hours"]),
     ("Suivi et évaluation", ["expected_effects", "indicators", "gender_equality"]),
-    ("Pour l’équipe", ["internal_comment"]),
+    ("Pour l’équipe", ["responsable", "internal_comment"]),
 ]
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.email
 
 
 class ActionForm(DsfrBaseForm, forms.ModelForm):
@@ -65,6 +76,24 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
     )
     partner_items = ItemChoiceField(
         label="Catégories de partenaires", queryset=RessourceItem.objects.none(), widget=CHECKBOXES, required=False
+    )
+    responsable = PersonChoiceField(
+        label="Responsable de l’action",
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label="Personne pour l’instant",
+        help_text=(
+            "Une personne de la direction ou un rédacteur de l’établissement : l’action figure dans ses "
+            "« actions à renseigner » et dans son rappel hebdomadaire."
+        ),
+        error_messages={"invalid_choice": "Choisissez une personne de l’équipe de l’établissement."},
+    )
+
+    # Shown only when the period says nothing readable and there is no date (ADR 032): the month is added to it.
+    month = forms.ChoiceField(
+        label="Mois de l’action",
+        required=False,
+        help_text="La période écrite ne dit pas quand l’action a lieu : le mois choisi y est ajouté entre parenthèses.",
     )
 
     class Meta:
@@ -94,8 +123,14 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
             "niveaux": "Seuls les niveaux enseignés dans l’établissement sont proposés.",
         }
 
-    def __init__(self, *args, etablissement, **kwargs):
+    def __init__(self, *args, etablissement, year: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.year = year or current_school_year()
+        self.fields["month"].choices = [("", "Choisir un mois")] + month_choices(self.year)
+        # Asked again while the user answers it, and on opening an action whose period cannot be read.
+        self.asks_month = bool(self.data.get(self.add_prefix("month"))) or (
+            not self.is_bound and self.instance.pk is not None and self._unreadable(self.instance.__dict__)
+        )
         self.fields["axe"].queryset = Axe.objects.all()
         self.fields["axe"].empty_label = None
         self.fields["niveaux"].queryset = Niveau.objects.filter(pk__in=etablissement.niveaux.all()).order_by("order")
@@ -105,21 +140,63 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
         self.fields["partner_items"].queryset = active.filter(category=CategorieRessource.PARTENARIATS)
         self.fields["hours"].min_value = 0
         self.fields["hours"].validators.append(_non_negative)
+        # The school's team who may record the follow-up (direction, rédacteurs: a lecteur could not fill it in); a
+        # responsable who has left it since stays selectable on their action, no one else (ADR 032).
+        writers = team_members(etablissement=etablissement).filter(role__in=(Role.DIRECTION, Role.REDACTEUR))
+        team = Q(pk__in=writers.values("user_id"))
+        if self.instance.responsable_id:
+            team |= Q(pk=self.instance.responsable_id)
+        self.fields["responsable"].queryset = (
+            get_user_model().objects.filter(team).order_by("last_name", "first_name", "email")
+        )
 
     def groups(self):
-        """The fields by part of the official table, each part a fieldset."""
-        return [(legend, [self[name] for name in names]) for legend, names in ACTION_GROUPS]
+        """The fields by part of the official table, each part a fieldset; the month after the period if asked."""
+        groups = []
+        for legend, names in ACTION_GROUPS:
+            if self.asks_month and "period" in names:
+                names = [*names[: names.index("period") + 1], "month", *names[names.index("period") + 1 :]]
+            groups.append((legend, [self[name] for name in names]))
+        return groups
+
+    def _unreadable(self, values) -> bool:
+        """A period is written, it says no month we can read, and there is no date."""
+        period = (values.get("period") or "").strip()
+        if not period or values.get("start_date") or values.get("end_date"):
+            return False
+        return read_period(period, self.year) is None
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", "La date de fin doit suivre la date de début.")
+        if "period" in cleaned and self._unreadable(cleaned):
+            self._month_into_period(cleaned)
         return cleaned
 
+    def _month_into_period(self, cleaned):
+        period, month = cleaned["period"].strip(), cleaned.get("month")
+        if not month:
+            self.asks_month = True
+            self.add_error(
+                "month",
+                f"La période « {period} » ne dit pas quand l’action a lieu : choisissez son mois, ou écrivez la "
+                "période autrement (« novembre », « T2 », « fin janvier – début février », « semaine 48 », "
+                "« 12/10/2026 »), ou indiquez une date.",
+            )
+            return
+        label = dict(self.fields["month"].choices)[month]
+        written = f"{period} ({label})"
+        if len(written) > Action._meta.get_field("period").max_length:
+            self.asks_month = True
+            self.add_error("period", "Raccourcissez la période pour que le mois choisi y soit ajouté.")
+            return
+        cleaned["period"] = written
+
     def service_fields(self) -> dict:
-        """What the services take: every field but the version; M2M as lists."""
-        data = {name: value for name, value in self.cleaned_data.items() if name != "version"}
+        """What the services take: every field but the version and the month (added to the period); M2M as lists."""
+        data = {name: value for name, value in self.cleaned_data.items() if name not in ("version", "month")}
         for name in ("niveaux", "actors", "partner_items"):
             data[name] = list(data[name])
         return data

@@ -63,7 +63,7 @@ def programme_history(*, programme) -> list[Entry]:
     axes = {axe.pk: f"Axe {axe.number}" for axe in Axe.objects.all()}
     action_records = list(
         Action.history.filter(programme_id=programme.pk)
-        .select_related("history_user")
+        .select_related("history_user", "responsable")
         .prefetch_related(*(f"{accessor}__{target}" for _, accessor, target, _ in ACTION_M2M))
         .order_by("id", "history_date", "history_id")
     )
@@ -149,10 +149,19 @@ def _diff(model, names, before, after, axes) -> list[Change]:
             continue
         if before is None and new in (None, "", {}, False):
             continue
-        changes.append(
-            Change(str(model_field.verbose_name), _show(model_field, old, axes), _show(model_field, new, axes))
-        )
+        if name == "responsable":  # a person: their name, not their id (joined with the records)
+            shown = [_person(record, value) for record, value in ((before, old), (after, new))]
+        else:
+            shown = [_show(model_field, old, axes), _show(model_field, new, axes)]
+        changes.append(Change(str(model_field.verbose_name), *shown))
     return changes
+
+
+def _person(record, value) -> str:
+    if value is None:
+        return "—"
+    person = record.responsable
+    return (person.get_full_name() or person.email) if person is not None else "compte supprimé"
 
 
 def _show(model_field, value, axes) -> str:

@@ -214,6 +214,15 @@ class Action(models.Model):
     indicators = models.TextField("indicateurs de suivi", blank=True)
     gender_equality = models.BooleanField("contribue à l’égalité filles-garçons", default=False)
     internal_comment = models.TextField("commentaire interne", blank=True, help_text="Jamais publié.")
+    responsable = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="responsable",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actions_responsable",
+        help_text="Une personne de l’équipe de l’établissement, qui renseigne le suivi de l’action.",
+    )
     origin = models.CharField("origine", max_length=20, choices=OrigineAction.choices, default=OrigineAction.SAISIE)
     copied_from = models.ForeignKey(
         "self",

@@ -34,7 +34,7 @@ FIELDS: dict[str, Classification] = {
         internal=(
             "id kind objective actors actors_other description partners hours classes pupils_count "
             "expected_effects indicators gender_equality internal_comment origin copied_from order version "
-            "created_at updated_at created_by"
+            "created_at updated_at created_by responsable"
         ),
     ),
     "plans.Axe": _c(public="number label label_bac_pro label_cap short_label", internal="id"),
@@ -88,7 +88,8 @@ FIELDS: dict[str, Classification] = {
     # Reached only through an ambassador who agreed to be named.
     "comptes.User": _c(
         public="first_name last_name",
-        internal="id password last_login is_superuser email is_active is_staff date_joined groups user_permissions",
+        internal="id password last_login is_superuser email is_active is_staff date_joined groups user_permissions "
+        "receives_reminders",
     ),
 }
 

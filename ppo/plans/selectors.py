@@ -101,7 +101,7 @@ def programme_actions(*, programme) -> list[Action]:
     The catalogue offer an action comes from (`action.offre_link.offre`) is joined, not queried per action.
     """
     return list(
-        programme.actions.select_related("axe", "offre_link__offre").prefetch_related(
+        programme.actions.select_related("axe", "offre_link__offre", "responsable").prefetch_related(
             Prefetch("niveaux", queryset=Niveau.objects.order_by("order")),
             Prefetch("actors", queryset=RessourceItem.objects.select_related("replaced_by").order_by("order")),
             Prefetch("partner_items", queryset=RessourceItem.objects.select_related("replaced_by").order_by("order")),

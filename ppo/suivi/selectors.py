@@ -10,15 +10,23 @@ from django.utils import timezone
 
 from ppo.comptes import perms as scope
 from ppo.comptes.enums import Role
+from ppo.comptes.models import Membership
 from ppo.core.dates import current_school_year
 from ppo.plans.models import Action, ProgrammeAnnuel
+from ppo.plans.periods import last_day, read_period
 from ppo.suivi.enums import DecisionReprise, StatutBilan, StatutSuivi
 from ppo.suivi.figures import bilan_figures, hours_check_sentence
 from ppo.suivi.models import Bilan, Reprise, RepriseAction
 
+WRITER_ROLES = (Role.DIRECTION, Role.REDACTEUR)
+# What `needs_follow_up` reads, for the dashboard's count.
+DUE_FIELDS = ("id", "period", "start_date", "end_date", "responsable_id", "programme__year", "suivi__status")
+
 __all__ = [
     "actions_for_suivi",
     "actions_to_fill",
+    "due_count",
+    "reminders_due",
     "bilan_for_programme",
     "bilan_figures",
     "adjustments_for",
@@ -43,44 +51,106 @@ def actions_for_suivi(*, programme, axe_number: int | None = None):
     return actions
 
 
+def planned_last_day(action) -> datetime.date:
+    """The last day the action is planned on: its date, else the last day of the months its period names (« T1 »:
+    31 December; ADR 032), else the end of its school year."""
+    day = action.end_date or action.start_date
+    if day is not None:
+        return day
+    months = read_period(action.period, action.programme.year)
+    return last_day(months) if months else datetime.date(action.programme.year + 1, 8, 31)
+
+
 def needs_follow_up(action, today: datetime.date) -> bool:
-    """Past its date (or its school year is over) and nothing recorded yet."""
+    """Past its date or period (or its school year is over) and nothing recorded yet."""
     suivi = getattr(action, "suivi", None)
     if suivi is not None and suivi.status != StatutSuivi.PREVUE:
         return False
-    last_day = action.end_date or action.start_date
-    if last_day is None:
-        return datetime.date(action.programme.year + 1, 8, 31) < today
-    return last_day < today
+    return planned_last_day(action) < today
 
 
-def _fill_order(action, today):
-    day = action.end_date or action.start_date or datetime.date(action.programme.year + 1, 8, 31)
-    return (0 if needs_follow_up(action, today) else 1, day, action.pk)
+def _fill_order(action, today, user):
+    """Past ones first, and among them the user's own (they are its responsable), then by date."""
+    mine = user is not None and action.responsable_id == user.pk
+    return (0 if needs_follow_up(action, today) else 1, 0 if mine else 1, planned_last_day(action), action.pk)
 
 
-def actions_to_fill(*, user, programme=None, today: datetime.date | None = None) -> list:
-    """« Mes actions à renseigner »: actions without a follow-up yet, those past their date first.
+def _writable_etablissement_ids(user) -> list[int]:
+    return [m.etablissement_id for m in scope.active_memberships(user) if m.role in WRITER_ROLES]
+
+
+def _without_follow_up(actions):
+    return actions.filter(Q(suivi__isnull=True) | Q(suivi__status=StatutSuivi.PREVUE))
+
+
+def actions_to_fill(*, user, programme=None, today: datetime.date | None = None, mine: bool = False) -> list:
+    """« Mes actions à renseigner »: actions without a follow-up yet, those past their date or period first, the
+    user's own (they are its responsable) first among them.
 
     With `programme`, the actions of that programme; otherwise those of the programmes of the current and the
-    previous school year in every établissement where the user is direction or rédacteur.
+    previous school year in every établissement where the user is direction or rédacteur. With `mine`, only the
+    actions the user is responsable of. A fixed number of queries, whatever the number of actions.
     """
     today = today or timezone.localdate()
-    actions = Action.objects.select_related("axe", "suivi", "programme__ppo__etablissement").prefetch_related(
-        "niveaux"
-    )
+    actions = Action.objects.select_related(
+        "axe", "suivi", "programme__ppo__etablissement", "responsable"
+    ).prefetch_related("niveaux")
     if programme is not None:
         actions = actions.filter(programme=programme)
     else:
         year = current_school_year(today)
-        etablissement_ids = [
-            m.etablissement_id for m in scope.active_memberships(user) if m.role in (Role.DIRECTION, Role.REDACTEUR)
-        ]
         actions = actions.filter(
-            programme__ppo__etablissement_id__in=etablissement_ids, programme__year__in=(year - 1, year)
+            programme__ppo__etablissement_id__in=_writable_etablissement_ids(user),
+            programme__year__in=(year - 1, year),
         )
-    actions = actions.filter(Q(suivi__isnull=True) | Q(suivi__status=StatutSuivi.PREVUE))
-    return sorted(actions, key=lambda action: _fill_order(action, today))
+    if mine:
+        actions = actions.filter(responsable=user)
+    return sorted(_without_follow_up(actions), key=lambda action: _fill_order(action, today, user))
+
+
+def due_count(*, user, today: datetime.date | None = None) -> tuple[int, int]:
+    """For the dashboard: how many actions the user may fill are past and without a follow-up, and how many of
+    them are theirs (responsable). Two queries (the user's memberships are usually read already)."""
+    today = today or timezone.localdate()
+    ids = _writable_etablissement_ids(user)
+    if not ids:
+        return 0, 0
+    year = current_school_year(today)
+    actions = _without_follow_up(
+        Action.objects.filter(programme__ppo__etablissement_id__in=ids, programme__year__in=(year - 1, year))
+    ).select_related("programme", "suivi")
+    due = [a for a in actions.only(*DUE_FIELDS) if needs_follow_up(a, today)]
+    return len(due), sum(1 for a in due if a.responsable_id == user.pk)
+
+
+def reminders_due(*, today: datetime.date | None = None) -> dict:
+    """The weekly reminder: for each responsable who wants it (`User.receives_reminders`), the actions past their
+    date or period without a follow-up, of the current and previous school year, in the schools where they may still
+    record it (direction or rédacteur). {user: [actions]}, users and actions in a stable order; three queries."""
+    today = today or timezone.localdate()
+    year = current_school_year(today)
+    actions = _without_follow_up(
+        Action.objects.filter(
+            programme__year__in=(year - 1, year),
+            responsable__isnull=False,
+            responsable__is_active=True,
+            responsable__receives_reminders=True,
+        )
+    ).select_related("programme__ppo__etablissement", "suivi", "responsable")
+    due = [a for a in actions if needs_follow_up(a, today)]
+    writers = set(
+        Membership.objects.filter(
+            user_id__in={a.responsable_id for a in due},
+            role__in=WRITER_ROLES,
+            is_active=True,
+            confirmed_at__isnull=False,
+        ).values_list("user_id", "etablissement_id")
+    )
+    by_user = {}
+    for action in sorted(due, key=lambda a: (planned_last_day(a), a.pk)):
+        if (action.responsable_id, action.programme.ppo.etablissement_id) in writers:
+            by_user.setdefault(action.responsable, []).append(action)
+    return dict(sorted(by_user.items(), key=lambda item: item[0].email))
 
 
 def adjustments_for(*, programme) -> dict[int, RepriseAction]:

@@ -30,6 +30,13 @@ def url_cases(world):
         ),
         UrlCase("comptes:password_reset_complete", reverse("comptes:password_reset_complete"), public()),
         UrlCase("comptes:account", reverse("comptes:account"), logged_in()),
+        UrlCase(
+            "comptes:account",
+            reverse("comptes:account"),
+            logged_in(302),
+            method="post",
+            data={"receives_reminders": "on"},
+        ),
         UrlCase("comptes:switch_membership", reverse("comptes:switch_membership"), logged_in(405)),
         UrlCase("comptes:join", reverse("comptes:join"), logged_in()),
         UrlCase(

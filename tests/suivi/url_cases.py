@@ -25,6 +25,7 @@ def url_cases(world):
     follow_up = {"status": "realisee", "girls": "11", "boys": "12", "hours_spent": "2"}
     return [
         UrlCase("suivi:mes_actions", reverse("suivi:mes_actions"), logged_in()),
+        UrlCase("suivi:mes_actions", reverse("suivi:mes_actions") + "?quelles=miennes", logged_in()),
         UrlCase("suivi:programme", reverse("suivi:programme", kwargs=pk), read),
         UrlCase(
             "suivi:programme",

@@ -59,7 +59,7 @@ def action_create_view(request, pk):
     programme = programme_for(request, pk, need="edit")
     etablissement = programme.ppo.etablissement
     if request.method == "POST":
-        form = ActionForm(request.POST, etablissement=etablissement)
+        form = ActionForm(request.POST, etablissement=etablissement, year=programme.year)
         if form.is_valid():
             action = action_create(programme=programme, user=request.user, **form.service_fields())
             return _saved(request, programme, f"L’action « {action.title} » est ajoutée.", _anchor(action))
@@ -69,7 +69,7 @@ def action_create_view(request, pk):
             initial["axe"] = int(request.GET["axe"])
         if request.GET.get("niveau", "").isdigit():
             initial["niveaux"] = [int(request.GET["niveau"])]
-        form = ActionForm(initial=initial, etablissement=etablissement)
+        form = ActionForm(initial=initial, etablissement=etablissement, year=programme.year)
     context = programme_context(request, programme, title="Ajouter une action", current="programme", form=form)
     context["form_url"] = reverse("plans:action_create", kwargs={"pk": programme.pk})
     return _form_page(request, context)
@@ -85,7 +85,7 @@ def action_update_view(request, pk):
     if request.method == "POST":
         action = action_for(request, pk, need="edit")
         saved_title = action.title  # the form writes the typed values onto the instance
-        form = ActionForm(request.POST, instance=action, etablissement=etablissement)
+        form = ActionForm(request.POST, instance=action, etablissement=etablissement, year=programme.year)
         if form.is_valid():
             try:
                 action_update(
@@ -100,12 +100,14 @@ def action_update_view(request, pk):
                 conflict = _conflict(form, exc.current)
                 data = request.POST.copy()
                 data["version"] = str(exc.current.version)
-                form = ActionForm(data, instance=exc.current, etablissement=etablissement)
+                form = ActionForm(data, instance=exc.current, etablissement=etablissement, year=programme.year)
                 form.is_valid()
             else:
                 return _saved(request, programme, f"L’action « {action.title} » est enregistrée.", _anchor(action))
     else:
-        form = ActionForm(instance=action, initial={"version": action.version}, etablissement=etablissement)
+        form = ActionForm(
+            instance=action, initial={"version": action.version}, etablissement=etablissement, year=programme.year
+        )
     context = programme_context(
         request,
         programme,

@@ -1,7 +1,5 @@
 """The follow-up of the actions: the programme's home, « mes actions à renseigner », the quick form, attachments."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -24,9 +22,14 @@ from ppo.suivi.views.common import action_or_404, crumbs, piece_or_404, programm
 FROM_MY_LIST = "mes-actions"
 
 
+MINE = "miennes"
+
+
 @login_required
 def mes_actions(request):
-    actions = selectors.actions_to_fill(user=request.user)
+    """The actions the user may fill that wait for their follow-up; « les miennes »: those they are responsable of."""
+    mine = request.GET.get("quelles") == MINE
+    actions = selectors.actions_to_fill(user=request.user, mine=mine)
     today = timezone.localdate()
     return render(
         request,
@@ -34,6 +37,7 @@ def mes_actions(request):
         {
             "title": "Mes actions à renseigner",
             "breadcrumb_data": crumbs(None, current="Mes actions à renseigner"),
+            "mine": mine,
             "late": [a for a in actions if selectors.needs_follow_up(a, today)],
             "coming": [a for a in actions if not selectors.needs_follow_up(a, today)],
         },
@@ -50,7 +54,7 @@ def programme(request, pk):
     today = timezone.localdate()
     to_fill = sorted(
         (a for a in actions if selectors.needs_follow_up(a, today)),
-        key=lambda a: (a.end_date or a.start_date or datetime.date.max, a.pk),
+        key=lambda a: (selectors.planned_last_day(a), a.pk),
     )
     return render(
         request,
