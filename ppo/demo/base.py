@@ -204,12 +204,16 @@ def demo_load(today: datetime.date | None = None) -> Demo:
 
 
 def demo_accounts_text(demo: Demo) -> str:
-    lines = [f"Comptes de démonstration (mot de passe commun : {DEMO_PASSWORD})", ""]
+    rows = []
     for email, _, _, role, _scope in ACCOUNTS:
         user = demo.users[email]
         membership = user.memberships.filter(role=role).first()
-        lines.append(f"  {role.label:<20} {email:<36} {membership.scope_label if membership else ''}")
-    for label, email, scope in demo.extra_accounts:
-        lines.append(f"  {label:<20} {email:<36} {scope}")
-    lines.append(f"  {'Administration':<20} {demo.admin.email:<36} toute la plateforme (/admin/)")
+        rows.append((role.label, email, membership.scope_label if membership else ""))
+    rows += [(label, email, scope) for label, email, scope in demo.extra_accounts]
+    rows.append(("Administration", demo.admin.email, "toute la plateforme (/admin/)"))
+    # Columns as wide as their longest cell (« Région académique (DRAIO) » is longer than the other roles).
+    role_width = max(len(label) for label, _, _ in rows)
+    email_width = max(len(email) for _, email, _ in rows)
+    lines = [f"Comptes de démonstration (mot de passe commun : {DEMO_PASSWORD})", ""]
+    lines += [f"  {label:<{role_width}}  {email:<{email_width}}  {scope}" for label, email, scope in rows]
     return "\n".join(lines)

@@ -16,3 +16,6 @@ def test_demo_has_a_join_code_and_a_pending_request_and_is_idempotent():
     assert pending.etablissement == lp and pending.confirmed_at is None
     assert active_memberships(pending.user) == []
     assert "demande.lp@demo.ppo.fr" in demo_accounts_text(demo)
+    # The printed accounts line up: every e-mail starts in the same column, whatever the length of the role.
+    lines = [line for line in demo_accounts_text(demo).splitlines() if "@" in line and line.startswith("  ")]
+    assert len({line.index("@") - len(line[: line.index("@")].split()[-1]) for line in lines}) == 1
