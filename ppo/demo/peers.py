@@ -11,8 +11,9 @@ from decimal import Decimal
 from ppo.diagnostic.enums import Unite
 from ppo.diagnostic.models import ValeurIndicateur
 from ppo.plans.enums import StatutProgramme
+from ppo.plans.lifecycle import force_status
 from ppo.plans.models import PPO, ProgrammeAnnuel
-from ppo.plans.services import action_create, ppo_create, programme_set_status, programme_start_next_year
+from ppo.plans.services import action_create, ppo_create, programme_start_next_year
 from ppo.referentiel.models import Etablissement
 from ppo.referentiel.services import etablissement_set_default_niveaux
 from ppo.referentiel.uai import uai_check_letter
@@ -120,9 +121,9 @@ def _programmes(demo, school, first_year, actions, index):
             partner_items=list(action.partner_items.all()),
             gender_equality=action.gender_equality,
         )
-    programme_set_status(programme=previous, status=StatutProgramme.PUBLIE, user=user)
+    force_status(programme=previous, status=StatutProgramme.PUBLIE, user=user)
     current = programme_start_next_year(programme=previous, user=user)
-    programme_set_status(programme=current, status=StatutProgramme.VALIDE, user=user)
+    force_status(programme=current, status=StatutProgramme.VALIDE, user=user)
 
 
 def _values(school, values, index):

@@ -14,8 +14,9 @@ from ppo.partenaires.forms import PRINCIPLES
 from ppo.partenaires.models import ActionOffre, Offre
 from ppo.partenaires.selectors import CatalogueFilters, catalogue_search
 from ppo.plans.enums import OrigineAction, StatutProgramme, TypeAction
+from ppo.plans.lifecycle import force_status
 from ppo.plans.models import Axe
-from ppo.plans.services import ppo_create, programme_set_status
+from ppo.plans.services import ppo_create
 from ppo.referentiel.models import Niveau
 from tests.factories import MembershipFactory, StructureFactory, academie, user_with
 from tests.partenaires.factories import MetierFactory, OffreFactory, SecteurFactory
@@ -213,7 +214,7 @@ def test_adding_to_a_ppo_is_for_writers_of_an_editable_programme(client, world, 
     assert client.post(url, data).status_code == 200
     assert not ActionOffre.objects.exists()
     # A programme under review by the académie is frozen.
-    programme_set_status(programme=programme, status=StatutProgramme.TRANSMIS, user=world.users["direction"])
+    force_status(programme=programme, status=StatutProgramme.TRANSMIS, user=world.users["direction"])
     client.force_login(world.users["direction"])
     assert client.post(url, data).status_code == 200
     assert not ActionOffre.objects.exists()

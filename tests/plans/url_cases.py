@@ -1,8 +1,9 @@
 from django.urls import reverse
 
 from ppo.plans.enums import StatutProgramme
+from ppo.plans.lifecycle import force_status
 from ppo.plans.models import Axe
-from ppo.plans.services import action_create, ppo_create, programme_set_status
+from ppo.plans.services import action_create, ppo_create
 from tests.urlcases import LOGIN, UrlCase, expect, public
 
 
@@ -29,9 +30,9 @@ def url_cases(world):
         programme=programme, user=director, axe=Axe.objects.get(number=1), niveaux=[niveau], title="Forum"
     )
     old = ppo_create(etablissement=world.school, first_year=2021, years=3, user=director).programmes.get()
-    programme_set_status(programme=old, status=StatutProgramme.PUBLIE, user=director)
+    force_status(programme=old, status=StatutProgramme.PUBLIE, user=director)
     transmitted = ppo_create(etablissement=world.school, first_year=2018, years=3, user=director).programmes.get()
-    programme_set_status(programme=transmitted, status=StatutProgramme.TRANSMIS, user=director)
+    force_status(programme=transmitted, status=StatutProgramme.TRANSMIS, user=director)
     t = {"pk": transmitted.pk}
     uai = world.school.uai
     p, a = {"pk": programme.pk}, {"pk": action.pk}
