@@ -218,7 +218,23 @@ def test_adding_to_a_ppo_is_for_writers_of_an_editable_programme(client, world, 
     client.force_login(world.users["direction"])
     assert client.post(url, data).status_code == 200
     assert not ActionOffre.objects.exists()
-    assert "Aucun programme" in client.get(url).content.decode()
+    html = client.get(url).content.decode()
+    assert "pendant l’examen" in html  # why, from plans.lifecycle.lock_reason
+    assert reverse("plans:programme", kwargs={"pk": programme.pk}) in html  # and the way on
+
+
+def test_a_validated_programme_says_the_review_is_over_and_offers_a_way_on(client, world, programme):
+    offre = OffreFactory()
+    url = reverse("partenaires:offre_add_to_ppo", args=[offre.pk])
+    force_status(programme=programme, status=StatutProgramme.VALIDE, user=world.users["direction"])
+    client.force_login(world.users["redacteur"])
+    html = client.get(url).content.decode()
+    assert "attendez la fin de l’examen" not in html
+    assert "validé par l’académie" in html and "publier" in html
+    assert reverse("plans:programme", kwargs={"pk": programme.pk}) in html
+    data = {"programme": programme.pk, "axe": Axe.objects.get(number=1).pk, "niveaux": [Niveau.objects.first().pk]}
+    assert client.post(url, data).status_code == 200
+    assert not ActionOffre.objects.exists()
 
 
 def test_a_draft_cannot_be_added_to_a_ppo(client, world, programme):
