@@ -159,11 +159,11 @@ def test_refused_when_next_year_is_frozen(client, world, programme, three, direc
     nxt = programme_create(ppo=programme.ppo, year=2026, user=direction)
     force_status(programme=nxt, status=StatutProgramme.TRANSMIS, user=direction)
     bilan_validate(programme=programme, user=direction)
-    with pytest.raises(ValidationError, match="ne peut plus recevoir d’action"):
+    with pytest.raises(ValidationError, match="ne peut pas être modifié pendant l’examen"):
         programme_start_next_year_from_bilan(programme=programme, user=direction, decisions=_decide(three))
     client.force_login(direction)
     page = client.get(reverse("suivi:annee_suivante", kwargs={"pk": programme.pk})).content.decode()
-    assert "ne peut plus recevoir d’action" in page
+    assert "ne peut pas être modifié pendant l’examen" in page
     assert "Voir le programme 2026-2027" in page
     assert "Ajouter au programme" not in page
 
