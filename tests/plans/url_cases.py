@@ -55,12 +55,13 @@ def url_cases(world):
             data={"first_year": "1900", "years": "3"},
         ),
         UrlCase("plans:programme", reverse("plans:programme", kwargs=p), _school()),
-        # Once transmitted, the académie and the bassin read it; nobody edits it while it is reviewed.
+        # Once transmitted, the académie and the bassin read it; nobody edits it while it is reviewed: those who
+        # write are sent back to the programme with the reason (plans.lifecycle.lock_reason), the others refused.
         UrlCase("plans:programme", reverse("plans:programme", kwargs=t), _school(academie=200, bassin=200)),
         UrlCase(
             "plans:action_create",
             reverse("plans:action_create", kwargs=t),
-            _school(direction=403, redacteur=403, lecteur=403, admin=403, academie=403, bassin=403),
+            _school(direction=302, redacteur=302, lecteur=403, admin=403, academie=403, bassin=403),
         ),
         UrlCase("plans:action_list", reverse("plans:action_list", kwargs=p), _school()),
         UrlCase("plans:completeness", reverse("plans:completeness", kwargs=p), _school()),
