@@ -19,8 +19,8 @@ from lxml import html
 from ppo.campagnes.models import Priorite
 from ppo.comptes.enums import Role
 from ppo.plans.enums import CategorieRessource, StatutProgramme
+from ppo.plans.lifecycle import force_status
 from ppo.plans.models import RessourceItem
-from ppo.plans.services import programme_set_status
 from ppo.referentiel.models import Academie
 from tests.campagnes import factories
 from tests.factories import BassinFactory, EtablissementFactory, MembershipFactory, UserFactory, user_with
@@ -109,7 +109,7 @@ def academie_world():
         programmes.append(programme)
     for programme in programmes[:3]:
         factories.transmitted(programme)
-    programme_set_status(programme=programmes[1], status=StatutProgramme.VALIDE, user=programmes[1].ppo.created_by)
+    force_status(programme=programmes[1], status=StatutProgramme.VALIDE, user=programmes[1].ppo.created_by)
     return {"academie": user_with(Role.ACADEMIE, academie=normandie), "programmes": programmes}
 
 

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "ppo.comptes.middleware.ActiveMembershipMiddleware",
     "ppo.api.middleware.ApiCallLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A refused edit on a locked programme: its reason as a message, and the programme's page (ppo.plans.lifecycle).
+    "ppo.plans.middleware.ProgrammeLockedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

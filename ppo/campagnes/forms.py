@@ -21,6 +21,12 @@ class CampagneForm(DsfrBaseForm):
     resources = forms.CharField(
         label="Ressources recommandées", widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
+    requires_complete = forms.BooleanField(
+        label="Exiger un programme complet pour la transmission",
+        help_text="Sans cette option, un établissement peut transmettre avec des points ouverts en expliquant "
+        "pourquoi ; avec elle, la transmission est refusée tant qu’un point reste ouvert.",
+        required=False,
+    )
 
 
 class CampagneCreateForm(CampagneForm):
@@ -33,7 +39,7 @@ class CampagneCreateForm(CampagneForm):
         required=False,
         initial=True,
     )
-    field_order = ["academie", "year", "deadline", "kinds", "resources", "copy_previous"]
+    field_order = ["academie", "year", "deadline", "kinds", "resources", "requires_complete", "copy_previous"]
 
     def __init__(self, *args, academies, **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,6 +18,11 @@ class Campagne(models.Model):
         "types d’établissement concernés", default=list, help_text="Codes des types d’établissement."
     )
     resources = models.TextField("ressources recommandées", blank=True)
+    requires_complete = models.BooleanField(
+        "programme complet exigé à la transmission",
+        default=False,
+        help_text="Refuse la transmission d’un programme dont des points de complétude restent ouverts.",
+    )
     copied_from = models.ForeignKey(
         "self", verbose_name="reprise de la campagne", on_delete=models.SET_NULL, null=True, blank=True
     )

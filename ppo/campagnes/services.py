@@ -26,7 +26,15 @@ def _shift(date: datetime.date | None, years: int) -> datetime.date | None:
 
 @transaction.atomic
 def campagne_create(
-    *, academie, year: int, deadline: datetime.date, kinds: list[str], resources: str, user, copy_previous: bool
+    *,
+    academie,
+    year: int,
+    deadline: datetime.date,
+    kinds: list[str],
+    resources: str,
+    user,
+    copy_previous: bool,
+    requires_complete: bool = False,
 ) -> Campagne:
     """A campaign for one school year; with `copy_previous`, the frame of the latest earlier campaign is carried
     forward: priorities, reference volumes, and temps forts with their dates moved by the number of years."""
@@ -41,6 +49,7 @@ def campagne_create(
         deadline=deadline,
         kinds=list(kinds),
         resources=resources or (previous.resources if previous else ""),
+        requires_complete=requires_complete,
         created_by=user,
         copied_from=previous,
     )
@@ -77,11 +86,14 @@ def campagne_create(
 
 
 @transaction.atomic
-def campagne_update(*, campagne: Campagne, deadline: datetime.date, kinds: list[str], resources: str) -> Campagne:
+def campagne_update(
+    *, campagne: Campagne, deadline: datetime.date, kinds: list[str], resources: str, requires_complete: bool = False
+) -> Campagne:
     campagne.deadline = deadline
     campagne.kinds = list(kinds)
     campagne.resources = resources
-    campagne.save(update_fields=["deadline", "kinds", "resources"])
+    campagne.requires_complete = requires_complete
+    campagne.save(update_fields=["deadline", "kinds", "resources", "requires_complete"])
     return campagne
 
 

@@ -23,8 +23,8 @@ from ppo.examen.models import DecisionRevue, Transmission
 from ppo.pilotage.contours import contours_import
 from ppo.pilotage.models import ContourAcademie
 from ppo.plans.enums import StatutProgramme
+from ppo.plans.lifecycle import force_status, take
 from ppo.plans.models import ProgrammeAnnuel, StatutChange
-from ppo.plans.services import programme_record_decision, programme_set_status
 from ppo.referentiel.models import Niveau
 
 CONTOURS = Path(settings.BASE_DIR).parent / "shared" / "data" / "referentiel" / "fr-en-contour-academies-2020.geojson"
@@ -71,6 +71,10 @@ RESOURCES = (
     "Parcoursup : « L’essentiel sur Parcoursup » et le calendrier de la procédure.\n"
     "AD Normandie : catalogue des actions des partenaires métiers."
 )
+
+
+# What the demo schools write when they transmit with open points (the confirmation page asks for it).
+DEMO_JUSTIFICATION = "Les actions manquantes seront précisées avec nos partenaires au prochain trimestre."
 
 
 def temps_forts(n: int) -> list:
@@ -237,7 +241,7 @@ def _previous_year_review(demo, reviewer, campagne):
         if programme is None or programme.status != StatutProgramme.ADOPTE_CA:
             continue
         director = demo.users[email]
-        sent = examen_services.programme_transmit(programme=programme, user=director)
+        sent = examen_services.programme_transmit(programme=programme, user=director, justification=DEMO_JUSTIFICATION)
         examen_services.transmission_decide(
             transmission=sent,
             decision=Decision.VALIDE,
@@ -245,7 +249,7 @@ def _previous_year_review(demo, reviewer, campagne):
             user=reviewer,
         )
         programme.refresh_from_db()
-        programme_record_decision(programme=programme, status=StatutProgramme.PUBLIE, user=director)
+        take(programme, "publier", director)
         Transmission.objects.filter(pk=sent.pk).update(created_at=demo_datetime(sent_on))
         DecisionRevue.objects.filter(transmission=sent).update(at=demo_datetime(decided_on))
         for status, day in (
@@ -273,10 +277,10 @@ def _review_cycle(demo, reviewer, year):
         if programme is None or programme.status != StatutProgramme.BROUILLON:
             continue
         director = demo.users[email]
-        programme_set_status(programme=programme, status=StatutProgramme.AVIS_CP, user=director)
+        force_status(programme=programme, status=StatutProgramme.AVIS_CP, user=director)
         if key != "lgt":
-            programme_set_status(programme=programme, status=StatutProgramme.ADOPTE_CA, user=director)
-        sent = examen_services.programme_transmit(programme=programme, user=director)
+            force_status(programme=programme, status=StatutProgramme.ADOPTE_CA, user=director)
+        sent = examen_services.programme_transmit(programme=programme, user=director, justification=DEMO_JUSTIFICATION)
         if decision is None:
             continue
         examen_services.transmission_decide(transmission=sent, decision=Decision.EN_COURS, message="", user=reviewer)

@@ -11,8 +11,9 @@ from decimal import Decimal
 from ppo.diagnostic.enums import Unite
 from ppo.diagnostic.models import ValeurIndicateur
 from ppo.plans.enums import OrigineAction, StatutProgramme
+from ppo.plans.lifecycle import force_status
 from ppo.plans.models import PPO, Action, ProgrammeAnnuel
-from ppo.plans.services import ppo_create, programme_create, programme_set_status
+from ppo.plans.services import ppo_create, programme_create
 from ppo.referentiel.models import Etablissement
 from ppo.referentiel.services import etablissement_set_default_niveaux
 from ppo.referentiel.uai import uai_check_letter
@@ -113,12 +114,12 @@ def _programmes(demo, school, first_year, actions, index):
             hours = max(D("0.5"), hours + D((position + index) % 3 - 1))
         kept.append((action, hours))
     originals = _actions_bulk_create(previous, user, [(action, hours, None) for action, hours in kept])
-    programme_set_status(programme=previous, status=StatutProgramme.PUBLIE, user=user)
+    force_status(programme=previous, status=StatutProgramme.PUBLIE, user=user)
     current = programme_create(ppo=ppo, year=previous.year + 1, user=user, previous=previous)
     _actions_bulk_create(
         current, user, [(action, hours, original) for (action, hours), original in zip(kept, originals, strict=True)]
     )
-    programme_set_status(programme=current, status=StatutProgramme.VALIDE, user=user)
+    force_status(programme=current, status=StatutProgramme.VALIDE, user=user)
 
 
 def _actions_bulk_create(programme, user, rows) -> list[Action]:

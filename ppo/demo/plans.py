@@ -11,8 +11,9 @@ from decimal import Decimal
 from ppo.core.dates import school_year_label
 from ppo.demo.base import DemoError, demo_datetime
 from ppo.plans.enums import CategorieRessource, StatutProgramme, TypeAction
+from ppo.plans.lifecycle import take
 from ppo.plans.models import PPO, Axe, RessourceItem, StatutChange
-from ppo.plans.services import action_create, ppo_create, programme_record_decision, programme_start_next_year
+from ppo.plans.services import action_create, ppo_create, programme_start_next_year
 from ppo.referentiel.models import Niveau
 
 YEARS = 3
@@ -473,7 +474,7 @@ def load(demo) -> None:
         previous = ppo.programmes.get()
         _fill(previous, director[key], actions + dropped)
         for status, day in _adoption_steps(first_year):
-            programme_record_decision(programme=previous, status=status, user=director[key], date_of_decision=day)
+            take(previous, status.value, director[key], date_of_decision=day)
             StatutChange.objects.filter(programme=previous, status=status).update(at=demo_datetime(day))
         StatutChange.objects.filter(programme=previous, status=StatutProgramme.BROUILLON).update(
             at=demo_datetime(D(first_year, 9, 15))

@@ -7,9 +7,9 @@ and write the synthesis; only the direction reads everybody's answers and turns 
 
 from ppo.comptes import perms as scope
 from ppo.diagnostic.enums import Public, StatutReponse
-from ppo.plans.perms import can_edit_programme, can_manage_programme, can_view_programme
+from ppo.plans.perms import can_edit_programme, can_manage_programme, can_view_programme, can_write_programme
 
-__all__ = ["can_view_programme", "can_edit_programme", "can_manage_programme"]
+__all__ = ["can_view_programme", "can_edit_programme", "can_manage_programme", "can_write_programme"]
 
 
 def can_edit_indicators(user, programme) -> bool:

@@ -4,6 +4,19 @@ from dsfr.forms import DsfrBaseForm
 from ppo.examen.enums import Decision
 
 
+class TransmissionConfirmForm(DsfrBaseForm):
+    """The confirmation of a transmission; with open points, why the school transmits anyway."""
+
+    justification = forms.CharField(
+        label="Pourquoi transmettre avec des points ouverts ?",
+        help_text="Quelques mots pour l’académie, par exemple : « les actions de terminale seront précisées avec "
+        "le lycée partenaire en janvier ». Elle les lira sur la page d’examen.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=1000,
+    )
+
+
 class DecisionForm(DsfrBaseForm):
     decision = forms.ChoiceField(label="Décision", choices=Decision.choices, widget=forms.RadioSelect)
     message = forms.CharField(

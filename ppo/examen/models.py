@@ -19,6 +19,12 @@ class Transmission(models.Model):
         "état de la revue", max_length=20, choices=EtatRevue.choices, default=EtatRevue.A_EXAMINER
     )
     warning = models.CharField("avertissement", max_length=300, blank=True)
+    justification = models.TextField(
+        "justification des points ouverts",
+        blank=True,
+        help_text="Pourquoi l’établissement transmet alors que des points de complétude restent ouverts.",
+    )
+    open_points = models.JSONField("points ouverts à la transmission", default=list, blank=True)
     created_at = models.DateTimeField("transmis le", auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="transmis par", on_delete=models.SET_NULL, null=True, related_name="+"

@@ -1,18 +1,10 @@
 """Who may transmit a programme, read a transmission, review it and answer its comments (docs/academie.md)."""
 
 from ppo.comptes import perms as scope
-from ppo.plans.enums import StatutProgramme
-
-# The official order is CP advice → CA adoption → transmission; a programme sent back is transmitted again.
-TRANSMITTABLE = {
-    StatutProgramme.BROUILLON,
-    StatutProgramme.AVIS_CP,
-    StatutProgramme.ADOPTE_CA,
-    StatutProgramme.A_COMPLETER,
-}
 
 
 def can_transmit(user, programme) -> bool:
+    """The direction transmits (in which states: `plans.lifecycle`, transition `transmettre`)."""
     return scope.is_direction(user, programme.ppo.etablissement)
 
 

@@ -6,44 +6,54 @@ from django.db import transaction
 from ppo.examen import notifications
 from ppo.examen.enums import Ancrage, Decision, EtatRevue
 from ppo.examen.models import Commentaire, DecisionRevue, Transmission
-from ppo.examen.perms import TRANSMITTABLE
 from ppo.examen.selectors import ca_adoption_recorded
 from ppo.examen.snapshot import programme_snapshot
-from ppo.plans.enums import StatutProgramme
-from ppo.plans.models import ProgrammeAnnuel
-from ppo.plans.services import programme_set_status
+from ppo.plans import lifecycle
 
 NO_CA_WARNING = "L’adoption du programme en conseil d’administration n’a pas été enregistrée avant la transmission."
 
 
-@transaction.atomic
-def programme_transmit(*, programme, user) -> Transmission:
-    """Freezes a copy of the programme, moves it to « transmis » and tells the académie and the bassin.
+def programme_transmit(*, programme, user, justification: str = "") -> Transmission:
+    """Moves the programme to « transmis » through its life cycle (`plans.lifecycle`, transition `transmettre`):
+    who, state, open points (a justification, or refused when the campaign asks for a complete programme).
+    The frozen copy and the e-mails are the transition's effect, `transmission_create` below.
 
-    Allowed from draft, CP advice, CA adoption, and « à compléter ». A transmission without a recorded CA adoption
-    is accepted with a warning kept on the transmission: some schools hold their CA after the deadline.
+    Raises `ValidationError` with the French reason when refused.
     """
-    programme = ProgrammeAnnuel.objects.select_for_update().get(pk=programme.pk)  # one transmission at a time
-    if programme.status not in TRANSMITTABLE:
-        raise ValidationError(f"Un programme « {programme.get_status_display()} » ne peut pas être transmis.")
+    try:
+        taken = lifecycle.take(programme, "transmettre", user, justification=justification)
+    except lifecycle.TransitionError as exc:
+        raise ValidationError(str(exc)) from exc
+    return taken.effects["transmission"]
+
+
+def transmission_create(*, programme, user, change, data) -> Transmission:
+    """The effect of `transmettre` (registered in `ExamenConfig.ready`): the frozen copy the académie reviews,
+    with the open points and their justification, then the e-mails to the académie and the bassin.
+
+    A transmission without a recorded CA adoption is accepted with a warning kept on the transmission: some
+    schools hold their CA after the deadline."""
     warning = "" if ca_adoption_recorded(programme=programme) else NO_CA_WARNING
     last = programme.transmissions.order_by("-number").values_list("number", flat=True).first() or 0
-    programme_set_status(programme=programme, status=StatutProgramme.TRANSMIS, user=user)
+    points = lifecycle.open_points(programme)
     sent = Transmission.objects.create(
         programme=programme,
         number=last + 1,
         snapshot=programme_snapshot(programme=programme),
         warning=warning,
+        justification=(data.get("justification") or "").strip() if points else "",
+        open_points=[point.message for point in points],
         created_by=user,
     )
     transaction.on_commit(lambda: notifications.notify_transmission(transmission=sent))
     return sent
 
 
+# Each decision: the state of the review, and the programme's transition (none while the review goes on).
 DECISION_STATUS = {
     Decision.EN_COURS: (EtatRevue.EN_COURS, None),
-    Decision.VALIDE: (EtatRevue.VALIDE, StatutProgramme.VALIDE),
-    Decision.A_COMPLETER: (EtatRevue.A_COMPLETER, StatutProgramme.A_COMPLETER),
+    Decision.VALIDE: (EtatRevue.VALIDE, "valider"),
+    Decision.A_COMPLETER: (EtatRevue.A_COMPLETER, "renvoyer"),
 }
 
 
@@ -58,11 +68,14 @@ def transmission_decide(*, transmission: Transmission, decision: str, message: s
         raise ValidationError("Cette transmission a déjà reçu une décision.")
     if decision == Decision.A_COMPLETER and not (message.strip() or transmission.commentaires.exists()):
         raise ValidationError("Pour renvoyer le programme à compléter, écrivez un message ou un commentaire.")
-    review_status, programme_status = DECISION_STATUS[Decision(decision)]
+    review_status, transition = DECISION_STATUS[Decision(decision)]
+    if transition is not None:
+        try:
+            lifecycle.take(programme, transition, user, comment=message)
+        except lifecycle.TransitionError as exc:
+            raise ValidationError(str(exc)) from exc
     transmission.review_status = review_status
     transmission.save(update_fields=["review_status"])
-    if programme_status is not None:
-        programme_set_status(programme=programme, status=programme_status, user=user, comment=message)
     step = DecisionRevue.objects.create(transmission=transmission, decision=decision, message=message, by=user)
     transaction.on_commit(lambda: notifications.notify_decision(decision=step))
     return step

@@ -12,8 +12,8 @@ from ppo.partenaires import staleness
 from ppo.partenaires.enums import StatutOffre
 from ppo.partenaires.models import ActionOffre, Ambassadeur, DemandeIntervention, Offre, Secteur, Structure
 from ppo.partenaires.search import apply_text_search
+from ppo.plans.lifecycle import EDITABLE
 from ppo.plans.models import ProgrammeAnnuel
-from ppo.plans.perms import FROZEN
 from ppo.referentiel.models import Etablissement
 
 OffreBassin = Offre.bassins.through
@@ -202,12 +202,21 @@ def _current_programme_ids(etablissement_ids) -> dict[int, list[int]]:
 
 
 def editable_programmes(user) -> QuerySet[ProgrammeAnnuel]:
-    """The current programmes (see `_current_programme_ids`) of the schools where the user writes, not frozen."""
+    """The current programmes (see `_current_programme_ids`) of the schools where the user writes, in a state that
+    lets their content change (`plans.lifecycle.EDITABLE`)."""
+    return _written_programmes(user).filter(status__in=EDITABLE)
+
+
+def locked_programmes(user) -> QuerySet[ProgrammeAnnuel]:
+    """The same current programmes whose state does not let their content change (under review, validated)."""
+    return _written_programmes(user).exclude(status__in=EDITABLE)
+
+
+def _written_programmes(user) -> QuerySet[ProgrammeAnnuel]:
     ids = [m.etablissement_id for m in scope.active_memberships(user) if m.role in (Role.DIRECTION, Role.REDACTEUR)]
     pks = [pk for pks in _current_programme_ids(ids).values() for pk in pks]
     return (
         ProgrammeAnnuel.objects.filter(pk__in=pks)
-        .exclude(status__in=FROZEN)
         .select_related("ppo__etablissement")
         .order_by("ppo__etablissement__name", "year")
     )

@@ -33,6 +33,8 @@ class ProgrammeAnnuelAdmin(SimpleHistoryAdmin):
     list_select_related = ["ppo__etablissement"]
     list_filter = ["status", "year"]
     search_fields = ["ppo__etablissement__uai", "ppo__etablissement__name"]
+    # The status changes only through its life cycle (ppo.plans.lifecycle), with its history.
+    readonly_fields = ["status", "version"]
 
 
 @admin.register(Action)

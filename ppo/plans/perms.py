@@ -1,6 +1,7 @@
 """Who may read and write a PPO. Used by views and templates alike (see docs/adr/002-roles-et-perimetres.md)."""
 
 from ppo.comptes import perms as scope
+from ppo.plans import lifecycle
 from ppo.plans.enums import StatutProgramme
 
 # From transmission on, the académie (and the bassin) can read the programme.
@@ -10,8 +11,6 @@ SEEN_BY_SUPERVISORS = {
     StatutProgramme.VALIDE,
     StatutProgramme.PUBLIE,
 }
-# While the académie reviews a programme, nobody changes it under its eyes.
-FROZEN = {StatutProgramme.TRANSMIS, StatutProgramme.VALIDE}
 
 
 def can_view_etablissement_plans(user, etablissement) -> bool:
@@ -27,8 +26,14 @@ def can_view_programme(user, programme) -> bool:
     return scope.supervises(user, etablissement) and programme.status in SEEN_BY_SUPERVISORS
 
 
+def can_write_programme(user, programme) -> bool:
+    """The user's role lets them write the school's programmes (direction, rédacteur), whatever its state."""
+    return scope.can_write_school(user, programme.ppo.etablissement)
+
+
 def can_edit_programme(user, programme) -> bool:
-    return scope.can_write_school(user, programme.ppo.etablissement) and programme.status not in FROZEN
+    """The role writes and the state lets the content change (`lifecycle.can_edit_content`)."""
+    return can_write_programme(user, programme) and lifecycle.can_edit_content(programme)
 
 
 def can_manage_programme(user, programme) -> bool:

@@ -278,6 +278,15 @@ def etablissement_ppos(*, etablissement) -> list[PPO]:
     )
 
 
+def programme_meeting_dates(*, programme) -> dict:
+    """The dates of the latest conseil pédagogique's advice and conseil d’administration's adoption (or None)."""
+    dates = {StatutProgramme.AVIS_CP: None, StatutProgramme.ADOPTE_CA: None}
+    changes = programme.status_changes.filter(status__in=list(dates)).order_by("at", "pk")
+    for status, day in changes.values_list("status", "date_of_decision"):
+        dates[status] = day or dates[status]
+    return {"avis_cp": dates[StatutProgramme.AVIS_CP], "adopte_ca": dates[StatutProgramme.ADOPTE_CA]}
+
+
 def programme_status_changes(*, programme) -> list[StatutChange]:
     return list(programme.status_changes.select_related("by"))
 

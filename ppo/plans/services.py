@@ -1,7 +1,6 @@
 """Writes of the plans app. Other apps create actions through `action_create` so that history and origin are kept."""
 
 from django.db import transaction
-from django.db.models import F
 
 from ppo.core.locking import claim_version
 from ppo.plans.enums import OrigineAction, StatutProgramme
@@ -39,21 +38,6 @@ def _action_save(action, *, user, niveaux, m2m, exclude=()) -> Action:
     for name, values in m2m.items():
         getattr(action, name).set(values)
     return action
-
-
-@transaction.atomic
-def programme_set_status(*, programme, status, user, comment: str = "", date_of_decision=None) -> ProgrammeAnnuel:
-    """Moves a programme to `status` and records who did it, when, and why. Used by plans and campagnes."""
-    # Bumps the version in the database (not from a possibly stale copy) so open forms see the change.
-    ProgrammeAnnuel.objects.filter(pk=programme.pk).update(version=F("version") + 1)
-    programme.version = ProgrammeAnnuel.objects.values_list("version", flat=True).get(pk=programme.pk)
-    programme.status = status
-    programme._history_user = user
-    programme.save(update_fields=["status", "version", "updated_at"])
-    StatutChange.objects.create(
-        programme=programme, status=status, by=user, comment=comment, date_of_decision=date_of_decision
-    )
-    return programme
 
 
 @transaction.atomic
@@ -151,31 +135,3 @@ def programme_update_resources(
     programme.save(update_fields=["version", "ressources_autres", "training", "updated_at"])
     programme.ressources.set(ressources)
     return programme
-
-
-# The moves a school makes itself; the académie's (transmis, à compléter, validé) belong to campagnes.
-SCHOOL_TRANSITIONS = {
-    StatutProgramme.AVIS_CP: {StatutProgramme.BROUILLON, StatutProgramme.A_COMPLETER},
-    StatutProgramme.ADOPTE_CA: {StatutProgramme.AVIS_CP, StatutProgramme.A_COMPLETER},
-    StatutProgramme.PUBLIE: {StatutProgramme.ADOPTE_CA, StatutProgramme.TRANSMIS, StatutProgramme.VALIDE},
-}
-NEEDS_DATE = {StatutProgramme.AVIS_CP, StatutProgramme.ADOPTE_CA}
-
-
-class TransitionError(ValueError):
-    pass
-
-
-def programme_record_decision(*, programme, status, user, date_of_decision=None, comment: str = "") -> ProgrammeAnnuel:
-    """The conseil pédagogique's advice, the CA's adoption or the publication, in the order of the procedure."""
-    status = StatutProgramme(status)
-    if programme.status not in SCHOOL_TRANSITIONS.get(status, set()):
-        raise TransitionError(
-            f"Le programme est « {programme.get_status_display()} » : "
-            f"l’étape « {status.label} » n’est pas possible maintenant."
-        )
-    if status in NEEDS_DATE and date_of_decision is None:
-        raise TransitionError("Indiquez la date de la séance.")
-    return programme_set_status(
-        programme=programme, status=status, user=user, comment=comment, date_of_decision=date_of_decision
-    )

@@ -5,8 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from ppo.core.locking import claim_version
+from ppo.plans.lifecycle import can_edit_content, lock_reason
 from ppo.plans.models import Action, ProgrammeAnnuel
-from ppo.plans.perms import FROZEN
 from ppo.plans.services import action_copy, programme_start_next_year
 from ppo.suivi.enums import DecisionReprise, StatutBilan
 from ppo.suivi.models import Bilan, PieceJointe, Reprise, RepriseAction, SuiviAction
@@ -175,11 +175,8 @@ def next_year_refusal(*, programme: ProgrammeAnnuel) -> str:
             "l’année suivante commence avec un nouveau PPO."
         )
     nxt = next_programme_of(programme)
-    if nxt is not None and nxt.status in FROZEN:
-        return (
-            f"Le programme {nxt.year_label} est {nxt.get_status_display().lower()} : il ne peut plus recevoir "
-            "d’action. Reprenez les actions depuis le programme quand il sera de nouveau modifiable."
-        )
+    if nxt is not None and not can_edit_content(nxt):
+        return f"Programme {nxt.year_label} : {lock_reason(nxt)}"
     return ""
 
 

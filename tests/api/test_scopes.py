@@ -59,7 +59,7 @@ def test_every_keyed_endpoint_with_every_kind_of_key(world, client):
 def test_the_academie_reads_its_programmes_and_the_frozen_copy(world, client):
     programme = programme_for(world.school)
     add_action(programme, title="Forum des métiers")
-    programme_transmit(programme=programme, user=programme.ppo.created_by)
+    programme_transmit(programme=programme, user=programme.ppo.created_by, justification="Données de test.")
     foreign = programme_for(world.foreign)
     secret = academie_key(world)
     body = client.get(reverse("api:suivi_programmes"), **auth(secret)).json()

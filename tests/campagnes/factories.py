@@ -36,6 +36,6 @@ def action(programme, *, axe=1, niveaux=("2nde-pro",), **fields):
     )
 
 
-def transmitted(prog=None, **kwargs):
+def transmitted(prog=None, justification="Les points ouverts seront complétés au trimestre prochain.", **kwargs):
     prog = prog or programme(**kwargs)
-    return services.programme_transmit(programme=prog, user=prog.ppo.created_by)
+    return services.programme_transmit(programme=prog, user=prog.ppo.created_by, justification=justification)

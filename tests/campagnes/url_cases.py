@@ -89,8 +89,18 @@ def url_cases(world):
         ),
         # Already transmitted: the direction is sent back with a message; the others may not transmit.
         UrlCase(
-            "examen:programme_transmettre",
-            reverse("examen:programme_transmettre", kwargs=p),
+            "examen:programme_transmettre_confirmer",
+            reverse("examen:programme_transmettre_confirmer", kwargs=p),
+            expect(
+                404,
+                anonyme=302,
+                direction=302,
+                **dict.fromkeys(("redacteur", "lecteur", *SUPERVISORS, *NATIONAL), 403),
+            ),
+        ),
+        UrlCase(
+            "examen:programme_transmettre_confirmer",
+            reverse("examen:programme_transmettre_confirmer", kwargs=p),
             expect(
                 404,
                 anonyme=302,
@@ -98,6 +108,7 @@ def url_cases(world):
                 **dict.fromkeys(("redacteur", "lecteur", *SUPERVISORS, *NATIONAL), 403),
             ),
             method="post",
+            data={"justification": "Pour le test."},
         ),
         UrlCase("examen:transmission", reverse("examen:transmission", kwargs=t), _only(200, readers)),
         UrlCase(

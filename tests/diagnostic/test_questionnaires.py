@@ -10,8 +10,8 @@ from ppo.comptes.enums import Role
 from ppo.diagnostic.enums import StatutReponse
 from ppo.diagnostic.models import ActionInventaire, Question, Reponse
 from ppo.plans.enums import OrigineAction, StatutProgramme
+from ppo.plans.lifecycle import force_status
 from ppo.plans.models import Action, Axe
-from ppo.plans.services import programme_set_status
 from tests.diagnostic.factories import answered, etat_des_lieux, inventaire_questionnaire, programme_of
 from tests.factories import EtablissementFactory, user_with
 
@@ -181,7 +181,7 @@ def test_conversion_without_level_is_refused_with_a_message(client, team):
 def test_no_conversion_while_the_academie_reviews_the_programme(client, team):
     school, people, programme = team
     reponse = answered(programme, people["karim"], inventaire_questionnaire(), items=1)
-    programme_set_status(programme=programme, status=StatutProgramme.TRANSMIS, user=people["direction"])
+    force_status(programme=programme, status=StatutProgramme.TRANSMIS, user=people["direction"])
     client.force_login(people["direction"])
     url = reverse("diagnostic:inventaire_convert", kwargs={"pk": reponse.inventory_items.get().pk})
     assert client.get(url).status_code == 403

@@ -4,7 +4,7 @@ from ppo.diagnostic.enums import CategorieAxe
 from ppo.diagnostic.models import AxeAmelioration, ObjectifCible
 from ppo.diagnostic.services import import_job_start
 from ppo.plans.enums import StatutProgramme
-from ppo.plans.services import programme_set_status
+from ppo.plans.lifecycle import force_status
 from tests.diagnostic.factories import answered, etat_des_lieux, inventaire_questionnaire, programme_of, values
 from tests.urlcases import LOGIN, UrlCase, expect, logged_in
 
@@ -29,7 +29,7 @@ def url_cases(world):
     director, redacteur = world.users["direction"], world.users["redacteur"]
     programme = programme_of(world.school, director, first_year=2024)
     transmitted = programme_of(world.school, director, first_year=2018)
-    programme_set_status(programme=transmitted, status=StatutProgramme.TRANSMIS, user=director)
+    force_status(programme=transmitted, status=StatutProgramme.TRANSMIS, user=director)
     inventory = answered(programme, redacteur, inventaire_questionnaire(), items=2)
     answered(programme, director, etat_des_lieux())
     item_to_delete, item_to_convert = inventory.inventory_items.all()

@@ -11,7 +11,8 @@ from ppo.campagnes import services as campagnes_services
 from ppo.comptes.enums import Role
 from ppo.documents.services import calendar_token_renew
 from ppo.plans.enums import StatutProgramme
-from ppo.plans.services import programme_create, programme_set_status
+from ppo.plans.lifecycle import force_status
+from ppo.plans.services import programme_create
 from ppo.referentiel.models import Niveau
 from ppo.suivi.enums import StatutSuivi
 from ppo.suivi.models import SuiviAction
@@ -41,7 +42,7 @@ def school(db):
     done = action(published, niveaux=("tle-pro",), title="Visite d’entreprise", period="mars")
     SuiviAction.objects.create(action=done, status=StatutSuivi.REALISEE, actual_date=D(2026, 3, 17))
     action(published, niveaux=("tle-pro",), title="Entretiens sans date", period="au fil de l’année")
-    programme_set_status(programme=published, status=StatutProgramme.PUBLIE, user=published.ppo.created_by)
+    force_status(programme=published, status=StatutProgramme.PUBLIE, user=published.ppo.created_by)
     draft = programme_create(ppo=published.ppo, year=YEAR + 1, user=published.ppo.created_by)
     action(draft, niveaux=("2nde-pro",), title="Action du brouillon", start_date=D(2026, 10, 5))
     frame = campagne(year=YEAR)

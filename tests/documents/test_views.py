@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from ppo.comptes.enums import Role
 from ppo.plans.enums import StatutProgramme
-from ppo.plans.services import programme_set_status
+from ppo.plans.lifecycle import force_status
 from tests.documents.factories import rich_programme
 from tests.factories import EtablissementFactory, user_with
 
@@ -71,7 +71,7 @@ def test_downloads_have_their_type_and_name(client, rich, direction):
 def test_family_pdf_is_public_once_published(client, rich, direction):
     url = reverse("documents:public_pdf", args=[rich.public_id])
     assert client.get(url).status_code == 404
-    programme_set_status(programme=rich, status=StatutProgramme.PUBLIE, user=direction)
+    force_status(programme=rich, status=StatutProgramme.PUBLIE, user=direction)
     response = client.get(url)
     assert response.status_code == 200
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
@@ -151,7 +151,7 @@ def test_temps_forts_of_the_academie_join_the_calendars(client, rich, direction,
 
 
 def test_public_programme_page_links_to_the_family_pdf(client, rich, direction):
-    programme_set_status(programme=rich, status=StatutProgramme.PUBLIE, user=direction)
+    force_status(programme=rich, status=StatutProgramme.PUBLIE, user=direction)
     html = client.get(reverse("plans:public_programme", kwargs={"public_id": rich.public_id})).content.decode()
     url = reverse("documents:public_pdf", args=[rich.public_id])
     # No `download` attribute: while the PDF is prepared, the link opens the waiting page instead of saving it.

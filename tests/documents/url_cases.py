@@ -6,7 +6,8 @@ from django.utils import timezone
 from ppo.documents.models import WordImport
 from ppo.documents.services import calendar_token_renew
 from ppo.plans.enums import StatutProgramme
-from ppo.plans.services import ppo_create, programme_create, programme_set_status
+from ppo.plans.lifecycle import force_status
+from ppo.plans.services import ppo_create, programme_create
 from tests.urlcases import UrlCase, expect, logged_in, public
 
 NOT_FOUND = 404
@@ -27,9 +28,9 @@ def url_cases(world):
     ppo = ppo_create(etablissement=world.school, first_year=2035, years=4, user=direction)
     draft = ppo.programmes.get(year=2035)
     transmitted = programme_create(ppo=ppo, year=2036, user=direction)
-    programme_set_status(programme=transmitted, status=StatutProgramme.TRANSMIS, user=direction)
+    force_status(programme=transmitted, status=StatutProgramme.TRANSMIS, user=direction)
     published = programme_create(ppo=ppo, year=2037, user=direction)
-    programme_set_status(programme=published, status=StatutProgramme.PUBLIE, user=direction)
+    force_status(programme=published, status=StatutProgramme.PUBLIE, user=direction)
     token = calendar_token_renew(etablissement=world.school, user=direction)
     word_import = WordImport.objects.create(
         ppo=ppo,

@@ -13,7 +13,7 @@ from ppo.examen.enums import EtatRevue
 from ppo.examen.models import Commentaire, Transmission
 from ppo.examen.services import NO_CA_WARNING
 from ppo.plans.enums import StatutProgramme
-from ppo.plans.services import programme_set_status
+from ppo.plans.lifecycle import force_status
 from tests.campagnes import factories
 from tests.factories import BassinFactory, EtablissementFactory, user_with
 
@@ -39,6 +39,11 @@ def cycle():
     }
 
 
+# The direction transmits from the confirmation page; the test programmes have open points, hence a justification.
+CONFIRM = "examen:programme_transmettre_confirmer"
+JUSTIFIED = {"justification": "Les autres niveaux seront complétés en janvier."}
+
+
 def _post(client, user, name, pk, data=None):
     client.force_login(user)
     return client.post(reverse(name, kwargs={"pk": pk}), data or {})
@@ -46,11 +51,11 @@ def _post(client, user, name, pk, data=None):
 
 def test_full_review_cycle(client, cycle, mailoutbox, django_capture_on_commit_callbacks):
     programme, action = cycle["programme"], cycle["action"]
-    programme_set_status(programme=programme, status=StatutProgramme.ADOPTE_CA, user=cycle["direction"])
+    force_status(programme=programme, status=StatutProgramme.ADOPTE_CA, user=cycle["direction"])
 
     # 1. The direction transmits: a frozen copy, the programme is « transmis », the académie and bassin are told.
     with django_capture_on_commit_callbacks(execute=True):
-        response = _post(client, cycle["direction"], "examen:programme_transmettre", programme.pk)
+        response = _post(client, cycle["direction"], CONFIRM, programme.pk, JUSTIFIED)
     assert response.status_code == 302
     first = Transmission.objects.get(programme=programme)
     programme.refresh_from_db()
@@ -116,7 +121,7 @@ def test_full_review_cycle(client, cycle, mailoutbox, django_capture_on_commit_c
 
     # 4. The direction transmits again: a second snapshot with the new text.
     with django_capture_on_commit_callbacks(execute=True):
-        _post(client, cycle["direction"], "examen:programme_transmettre", programme.pk)
+        _post(client, cycle["direction"], CONFIRM, programme.pk, JUSTIFIED)
     second = Transmission.objects.get(programme=programme, number=2)
     assert second.snapshot["actions"][0]["title"] == "Visite d’entreprise avec la CCI"
     # The old transmission can no longer receive a decision.
@@ -155,7 +160,7 @@ def test_transmission_without_ca_adoption_is_kept_with_a_warning(
     client, cycle, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = _post(client, cycle["direction"], "examen:programme_transmettre", cycle["programme"].pk)
+        response = _post(client, cycle["direction"], CONFIRM, cycle["programme"].pk, JUSTIFIED)
     sent = Transmission.objects.get()
     assert sent.warning == NO_CA_WARNING
     assert NO_CA_WARNING in mailoutbox[0].body
@@ -164,15 +169,15 @@ def test_transmission_without_ca_adoption_is_kept_with_a_warning(
 
 def test_a_validated_programme_cannot_be_transmitted(client, cycle):
     programme = cycle["programme"]
-    programme_set_status(programme=programme, status=StatutProgramme.VALIDE, user=cycle["direction"])
-    response = _post(client, cycle["direction"], "examen:programme_transmettre", programme.pk)
+    force_status(programme=programme, status=StatutProgramme.VALIDE, user=cycle["direction"])
+    response = _post(client, cycle["direction"], CONFIRM, programme.pk, JUSTIFIED)
     assert response.status_code == 302
     assert not Transmission.objects.exists()
-    assert "ne peut pas être transmis" in client.get(response["Location"]).content.decode()
+    assert "n’est pas possible maintenant" in client.get(response["Location"]).content.decode()
 
 
 def test_only_the_direction_transmits(client, cycle):
-    response = _post(client, cycle["redacteur"], "examen:programme_transmettre", cycle["programme"].pk)
+    response = _post(client, cycle["redacteur"], CONFIRM, cycle["programme"].pk, JUSTIFIED)
     assert response.status_code == 403
     assert not Transmission.objects.exists()
 

@@ -12,7 +12,8 @@ from ppo.comptes.enums import Role
 from ppo.core.dates import current_school_year
 from ppo.partenaires.enums import CoteRetour, StatutDemande, TypeIntervention
 from ppo.partenaires.models import Ambassadeur, DemandeIntervention
-from ppo.plans.enums import OrigineAction, TypeAction
+from ppo.plans.enums import OrigineAction, StatutProgramme, TypeAction
+from ppo.plans.lifecycle import force_status
 from ppo.plans.services import ppo_create
 from ppo.referentiel.models import Niveau
 from tests.factories import academie, user_with
@@ -250,3 +251,19 @@ def test_lists_cost_the_same_number_of_queries_whatever_their_size(client, world
             counts[name].append(_queries(client, reverse(f"partenaires:{name}")))
     assert counts["ambassadeurs"][0] == counts["ambassadeurs"][1]
     assert counts["demandes"][0] == counts["demandes"][1]
+
+
+def test_a_validated_programme_keeps_the_request_out_and_says_why(client, world, ambassadeur, programme):
+    force_status(programme, StatutProgramme.VALIDE, world.users["direction"])
+    demande = DemandeFactory(
+        ambassadeur=ambassadeur, etablissement=world.school, requested_by=world.users["redacteur"]
+    )
+    client.force_login(ambassadeur.user)
+    client.post(reverse("partenaires:demande_accept", args=[demande.pk]))
+    demande.refresh_from_db()
+    assert demande.status == StatutDemande.ACCEPTEE and demande.action is None
+    assert not programme.actions.exists()
+    client.force_login(world.users["redacteur"])
+    html = client.get(reverse("partenaires:demande_detail", args=[demande.pk])).content.decode()
+    assert "validé par l’académie" in html and "en cours d’examen" not in html
+    assert reverse("plans:programme", kwargs={"pk": programme.pk}) in html

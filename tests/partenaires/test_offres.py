@@ -14,8 +14,9 @@ from ppo.partenaires.forms import PRINCIPLES
 from ppo.partenaires.models import ActionOffre, Offre
 from ppo.partenaires.selectors import CatalogueFilters, catalogue_search
 from ppo.plans.enums import OrigineAction, StatutProgramme, TypeAction
+from ppo.plans.lifecycle import force_status
 from ppo.plans.models import Axe
-from ppo.plans.services import ppo_create, programme_set_status
+from ppo.plans.services import ppo_create
 from ppo.referentiel.models import Niveau
 from tests.factories import MembershipFactory, StructureFactory, academie, user_with
 from tests.partenaires.factories import MetierFactory, OffreFactory, SecteurFactory
@@ -213,11 +214,27 @@ def test_adding_to_a_ppo_is_for_writers_of_an_editable_programme(client, world, 
     assert client.post(url, data).status_code == 200
     assert not ActionOffre.objects.exists()
     # A programme under review by the académie is frozen.
-    programme_set_status(programme=programme, status=StatutProgramme.TRANSMIS, user=world.users["direction"])
+    force_status(programme=programme, status=StatutProgramme.TRANSMIS, user=world.users["direction"])
     client.force_login(world.users["direction"])
     assert client.post(url, data).status_code == 200
     assert not ActionOffre.objects.exists()
-    assert "Aucun programme" in client.get(url).content.decode()
+    html = client.get(url).content.decode()
+    assert "pendant l’examen" in html  # why, from plans.lifecycle.lock_reason
+    assert reverse("plans:programme", kwargs={"pk": programme.pk}) in html  # and the way on
+
+
+def test_a_validated_programme_says_the_review_is_over_and_offers_a_way_on(client, world, programme):
+    offre = OffreFactory()
+    url = reverse("partenaires:offre_add_to_ppo", args=[offre.pk])
+    force_status(programme=programme, status=StatutProgramme.VALIDE, user=world.users["direction"])
+    client.force_login(world.users["redacteur"])
+    html = client.get(url).content.decode()
+    assert "attendez la fin de l’examen" not in html
+    assert "validé par l’académie" in html and "publier" in html
+    assert reverse("plans:programme", kwargs={"pk": programme.pk}) in html
+    data = {"programme": programme.pk, "axe": Axe.objects.get(number=1).pk, "niveaux": [Niveau.objects.first().pk]}
+    assert client.post(url, data).status_code == 200
+    assert not ActionOffre.objects.exists()
 
 
 def test_a_draft_cannot_be_added_to_a_ppo(client, world, programme):

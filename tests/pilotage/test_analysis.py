@@ -19,8 +19,8 @@ from ppo.diagnostic.models import Indicateur, ValeurIndicateur
 from ppo.examen import selectors
 from ppo.pilotage import analysis
 from ppo.plans.enums import CategorieRessource, StatutProgramme, TypeAction
+from ppo.plans.lifecycle import force_status
 from ppo.plans.models import Axe, ProgrammeAnnuel, RessourceItem
-from ppo.plans.services import programme_set_status
 from ppo.referentiel.enums import Secteur
 from ppo.referentiel.models import Academie, Niveau
 from tests.campagnes import factories
@@ -32,7 +32,7 @@ AFTER_DEADLINE = datetime.date(2026, 4, 1)
 
 
 def _set(programme, status):
-    programme_set_status(programme=programme, status=status, user=programme.ppo.created_by)
+    force_status(programme=programme, status=status, user=programme.ppo.created_by)
 
 
 @pytest.fixture
@@ -357,7 +357,7 @@ def _programme_with(etablissement, actions, *, year=2025, status="transmis"):
         factories.transmitted(programme)
     elif status == "valide":
         factories.transmitted(programme)
-        programme_set_status(programme=programme, status=StatutProgramme.VALIDE, user=programme.ppo.created_by)
+        force_status(programme=programme, status=StatutProgramme.VALIDE, user=programme.ppo.created_by)
     return programme
 
 

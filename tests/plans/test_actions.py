@@ -5,8 +5,9 @@ from django.urls import reverse
 
 from ppo.comptes.enums import Role
 from ppo.plans.enums import StatutProgramme
+from ppo.plans.lifecycle import force_status
 from ppo.plans.models import Action, Axe, RessourceItem
-from ppo.plans.services import action_update, programme_set_status
+from ppo.plans.services import action_update
 from ppo.referentiel.models import Niveau
 from tests.factories import EtablissementFactory, user_with
 from tests.plans.factories import add_action, programme_for
@@ -211,8 +212,12 @@ def test_deleting_an_action_already_deleted_meanwhile_says_so(client, redacteur,
 
 
 def test_a_transmitted_programme_is_frozen(client, redacteur, school, programme):
-    programme_set_status(programme=programme, status=StatutProgramme.TRANSMIS, user=None)
-    assert client.get(reverse("plans:action_create", kwargs={"pk": programme.pk})).status_code == 403
+    force_status(programme=programme, status=StatutProgramme.TRANSMIS, user=None)
+    response = client.get(reverse("plans:action_create", kwargs={"pk": programme.pk}))
+    # Refused, with the reason and the way on: the programme's page.
+    assert response.status_code == 302
+    assert response["Location"] == reverse("plans:programme", kwargs={"pk": programme.pk})
+    assert "pendant l’examen" in client.get(response["Location"]).content.decode()
 
 
 def test_htmx_conflict_stays_in_the_panel(client, redacteur, school, programme):

@@ -19,9 +19,9 @@ from ppo.documents.services import build_ics
 from ppo.partenaires.services.demandes import demande_accept, demande_schedule
 from ppo.partenaires.services.offres import offre_add_to_programme
 from ppo.plans.enums import StatutProgramme
+from ppo.plans.lifecycle import take
 from ppo.plans.models import Axe, ProgrammeAnnuel, RessourceItem
 from ppo.plans.selectors import programme_completeness
-from ppo.plans.services import programme_record_decision
 from ppo.referentiel.models import Niveau, RepereFamille
 from tests.documents.factories import rich_programme
 from tests.factories import EtablissementFactory, user_with
@@ -58,8 +58,8 @@ INTERNAL = [
 
 
 def _publish(programme, user):
-    for status, date in (("avis_cp", "2026-01-12"), ("adopte_ca", "2026-02-03"), ("publie", None)):
-        programme_record_decision(programme=programme, status=status, user=user, date_of_decision=date)
+    for step, date in (("avis_cp", "2026-01-12"), ("adopte_ca", "2026-02-03"), ("publier", None)):
+        take(programme, step, user, date_of_decision=date)
     programme.refresh_from_db()
     return programme
 

@@ -8,12 +8,11 @@ from django.urls import reverse
 
 from ppo.comptes.enums import Role
 from ppo.core.locking import StaleVersionError
-from ppo.plans.enums import StatutProgramme
+from ppo.plans.lifecycle import take
 from ppo.plans.models import ProgrammeAnnuel, RessourceItem
 from ppo.plans.services import (
     action_delete,
     action_update,
-    programme_record_decision,
     programme_update_resources,
 )
 from tests.factories import EtablissementFactory, user_with
@@ -126,10 +125,10 @@ def test_a_change_of_status_makes_an_open_form_stale(school):
     programme = programme_for(school)
     user = user_with(Role.DIRECTION, etablissement=school)
     opened_at = programme.version
-    programme_record_decision(
-        programme=ProgrammeAnnuel.objects.get(pk=programme.pk),
-        status=StatutProgramme.AVIS_CP,
-        user=user,
+    take(
+        ProgrammeAnnuel.objects.get(pk=programme.pk),
+        "avis_cp",
+        user,
         date_of_decision=datetime.date(2026, 1, 12),
     )
     with pytest.raises(StaleVersionError):

@@ -3,8 +3,8 @@ from django.urls import reverse
 
 from ppo.comptes.enums import Role
 from ppo.plans.enums import StatutProgramme
+from ppo.plans.lifecycle import TransitionError, take
 from ppo.plans.models import RessourceItem
-from ppo.plans.services import TransitionError, programme_record_decision
 from tests.factories import EtablissementFactory, user_with
 from tests.plans.factories import add_action, programme_for
 
@@ -50,7 +50,7 @@ def test_cp_advice_then_ca_adoption_then_publication(client, direction, school):
 def test_publishing_a_draft_is_refused(direction, school):
     programme = programme_for(school, user=direction)
     with pytest.raises(TransitionError):
-        programme_record_decision(programme=programme, status=StatutProgramme.PUBLIE, user=direction)
+        take(programme, "publier", direction)
 
 
 def test_only_the_direction_records_decisions(client, school):
@@ -73,8 +73,8 @@ def _published(school, direction):
         partners="CCI Normandie, contact M. Martin",
         partner_items=[RessourceItem.objects.get(label="Mission locale")],
     )
-    for status, date in (("avis_cp", "2026-01-12"), ("adopte_ca", "2026-02-03"), ("publie", None)):
-        programme_record_decision(programme=programme, status=status, user=direction, date_of_decision=date)
+    for step, date in (("avis_cp", "2026-01-12"), ("adopte_ca", "2026-02-03"), ("publier", None)):
+        take(programme, step, direction, date_of_decision=date)
     return programme
 
 

@@ -1,8 +1,9 @@
 from django.urls import reverse
 
 from ppo.plans.enums import StatutProgramme
+from ppo.plans.lifecycle import force_status
 from ppo.plans.models import Axe
-from ppo.plans.services import action_create, ppo_create, programme_set_status
+from ppo.plans.services import action_create, ppo_create
 from tests.urlcases import LOGIN, UrlCase, expect, public
 
 
@@ -29,9 +30,9 @@ def url_cases(world):
         programme=programme, user=director, axe=Axe.objects.get(number=1), niveaux=[niveau], title="Forum"
     )
     old = ppo_create(etablissement=world.school, first_year=2021, years=3, user=director).programmes.get()
-    programme_set_status(programme=old, status=StatutProgramme.PUBLIE, user=director)
+    force_status(programme=old, status=StatutProgramme.PUBLIE, user=director)
     transmitted = ppo_create(etablissement=world.school, first_year=2018, years=3, user=director).programmes.get()
-    programme_set_status(programme=transmitted, status=StatutProgramme.TRANSMIS, user=director)
+    force_status(programme=transmitted, status=StatutProgramme.TRANSMIS, user=director)
     t = {"pk": transmitted.pk}
     uai = world.school.uai
     p, a = {"pk": programme.pk}, {"pk": action.pk}
@@ -54,12 +55,13 @@ def url_cases(world):
             data={"first_year": "1900", "years": "3"},
         ),
         UrlCase("plans:programme", reverse("plans:programme", kwargs=p), _school()),
-        # Once transmitted, the académie and the bassin read it; nobody edits it while it is reviewed.
+        # Once transmitted, the académie and the bassin read it; nobody edits it while it is reviewed: those who
+        # write are sent back to the programme with the reason (plans.lifecycle.lock_reason), the others refused.
         UrlCase("plans:programme", reverse("plans:programme", kwargs=t), _school(academie=200, bassin=200)),
         UrlCase(
             "plans:action_create",
             reverse("plans:action_create", kwargs=t),
-            _school(direction=403, redacteur=403, lecteur=403, admin=403, academie=403, bassin=403),
+            _school(direction=302, redacteur=302, lecteur=403, admin=403, academie=403, bassin=403),
         ),
         UrlCase("plans:action_list", reverse("plans:action_list", kwargs=p), _school()),
         UrlCase("plans:completeness", reverse("plans:completeness", kwargs=p), _school()),

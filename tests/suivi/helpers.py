@@ -8,8 +8,9 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ppo.plans.enums import StatutProgramme
+from ppo.plans.lifecycle import force_status
 from ppo.plans.models import PPO, Axe
-from ppo.plans.services import action_create, ppo_create, programme_set_status
+from ppo.plans.services import action_create, ppo_create
 from ppo.referentiel.models import Niveau
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -22,7 +23,7 @@ def make_programme(etablissement, user, *, year=2025, status=None):
     ppo = ppo_create(etablissement=etablissement, first_year=year, years=3, user=user)
     programme = ppo.programmes.get()
     if status:
-        programme_set_status(programme=programme, status=status, user=user)
+        force_status(programme=programme, status=status, user=user)
     return programme
 
 

@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from ppo.plans.enums import StatutProgramme
+from ppo.plans.lifecycle import force_status
 from ppo.plans.models import ProgrammeAnnuel
-from ppo.plans.services import programme_create, programme_set_status
+from ppo.plans.services import programme_create
 from ppo.suivi.models import Reprise, RepriseAction
 from ppo.suivi.services import bilan_validate, programme_start_next_year_from_bilan, suivi_record
 from tests.suivi.helpers import make_action, make_programme
@@ -156,13 +157,13 @@ def test_carries_into_the_existing_next_year_without_duplicating(client, world, 
 
 def test_refused_when_next_year_is_frozen(client, world, programme, three, direction):
     nxt = programme_create(ppo=programme.ppo, year=2026, user=direction)
-    programme_set_status(programme=nxt, status=StatutProgramme.TRANSMIS, user=direction)
+    force_status(programme=nxt, status=StatutProgramme.TRANSMIS, user=direction)
     bilan_validate(programme=programme, user=direction)
-    with pytest.raises(ValidationError, match="ne peut plus recevoir d’action"):
+    with pytest.raises(ValidationError, match="ne peut pas être modifié pendant l’examen"):
         programme_start_next_year_from_bilan(programme=programme, user=direction, decisions=_decide(three))
     client.force_login(direction)
     page = client.get(reverse("suivi:annee_suivante", kwargs={"pk": programme.pk})).content.decode()
-    assert "ne peut plus recevoir d’action" in page
+    assert "ne peut pas être modifié pendant l’examen" in page
     assert "Voir le programme 2026-2027" in page
     assert "Ajouter au programme" not in page
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from ppo.plans.enums import StatutProgramme
-from ppo.plans.services import programme_set_status
+from ppo.plans.lifecycle import force_status
 from ppo.suivi.models import SuiviAction
 from ppo.suivi.selectors import actions_to_fill
 from ppo.suivi.services import suivi_record
@@ -152,6 +152,6 @@ def test_calendar_page_offers_the_subscription(client, world, programme, directi
     page = client.get(url).content.decode()
     assert token not in page
     assert "réservé aux personnels de l’établissement" in page
-    programme_set_status(programme=programme, status=StatutProgramme.PUBLIE, user=direction)
+    force_status(programme=programme, status=StatutProgramme.PUBLIE, user=direction)
     page = client.get(url).content.decode()
     assert reverse("documents:public_calendar", args=[world.school.uai]) in page

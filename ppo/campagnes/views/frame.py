@@ -60,7 +60,12 @@ def _detail(request, campagne, **forms):
         "volumes": selectors.campagne_reference_hours(campagne=campagne),
         "form": forms.get("form")
         or CampagneForm(
-            initial={"deadline": campagne.deadline, "kinds": campagne.kinds, "resources": campagne.resources}
+            initial={
+                "deadline": campagne.deadline,
+                "kinds": campagne.kinds,
+                "resources": campagne.resources,
+                "requires_complete": campagne.requires_complete,
+            }
         ),
         "priorite_form": forms.get("priorite_form") or PrioriteForm(prefix="priorite"),
         "temps_fort_form": forms.get("temps_fort_form") or TempsFortForm(prefix="temps_fort"),

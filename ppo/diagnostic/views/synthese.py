@@ -19,6 +19,7 @@ from ppo.diagnostic.services import (
     objectif_save,
 )
 from ppo.diagnostic.views.common import base_context, programme_for
+from ppo.plans import lifecycle
 
 
 def _synthese_link(programme):
@@ -26,6 +27,8 @@ def _synthese_link(programme):
 
 
 def _require_edit(request, programme):
+    if perms.can_write_programme(request.user, programme):
+        lifecycle.ensure_editable(programme)  # why the state refuses it, and the way on
     if not perms.can_edit_programme(request.user, programme):
         raise PermissionDenied("Ce programme n’est pas modifiable par vous en ce moment.")
 

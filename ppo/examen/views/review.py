@@ -5,38 +5,27 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ppo.campagnes import selectors as campagnes_selectors
 from ppo.examen import perms, selectors, services
-from ppo.examen.forms import CommentaireForm, DecisionForm, ReponseForm
+from ppo.examen.forms import CommentaireForm, DecisionForm, ReponseForm, TransmissionConfirmForm
 from ppo.examen.indicators import indicators_comparison
 from ppo.examen.snapshot import frozen_indicators, frozen_objectifs
 from ppo.examen.views.common import commentaire_for, transmission_for
+from ppo.plans import lifecycle
 from ppo.plans.perms import can_view_programme
-from ppo.plans.selectors import programme_completeness
+from ppo.plans.selectors import programme_completeness, programme_meeting_dates
 from ppo.plans.views.common import programme_for
 from ppo.referentiel.peers import PEER_RULE
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_GET
 def programme_transmettre(request, pk):
-    """The programme's exchanges with the académie; the direction transmits from here (POST)."""
+    """The programme's exchanges with the académie; the direction goes on from here to the confirmation."""
     programme = programme_for(request, pk)
     can_transmit = perms.can_transmit(request.user, programme)
-    if request.method == "POST":
-        if not can_transmit:
-            raise PermissionDenied("Seule la direction transmet le programme.")
-        try:
-            sent = services.programme_transmit(programme=programme, user=request.user)
-        except ValidationError as exc:
-            messages.error(request, exc.messages[0])
-            return redirect("examen:programme_transmettre", pk=programme.pk)
-        messages.success(request, f"Programme transmis à l’académie (transmission n° {sent.number}).")
-        if sent.warning:
-            messages.warning(request, sent.warning)
-        return redirect("examen:programme_transmettre", pk=programme.pk)
     etablissement = programme.ppo.etablissement
     return render(
         request,
@@ -47,7 +36,7 @@ def programme_transmettre(request, pk):
             "etablissement": etablissement,
             "campagne": campagnes_selectors.campagne_for(etablissement=etablissement, year=programme.year),
             "can_transmit": can_transmit,
-            "transmittable": programme.status in perms.TRANSMITTABLE,
+            "transmittable": programme.status in lifecycle.TRANSITIONS["transmettre"].sources,
             "ca_missing": not selectors.ca_adoption_recorded(programme=programme),
             "transmissions": selectors.transmissions_of(programme=programme),
             "timeline": selectors.timeline(programme=programme),
@@ -56,6 +45,65 @@ def programme_transmettre(request, pk):
                 "current": "Transmission à l’académie",
             },
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def programme_transmettre_confirmer(request, pk):
+    """Before transmitting: the open points, the CP and CA dates, what the académie will see (GET); the
+    transmission itself (POST), with a justification when points remain open."""
+    programme = programme_for(request, pk)
+    if not perms.can_transmit(request.user, programme):
+        raise PermissionDenied("Seule la direction de l’établissement transmet le programme à l’académie.")
+    reason = lifecycle.refusal(programme, "transmettre", request.user)
+    if reason:
+        messages.error(request, reason)
+        return redirect("examen:programme_transmettre", pk=programme.pk)
+    form = TransmissionConfirmForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                sent = services.programme_transmit(
+                    programme=programme, user=request.user, justification=form.cleaned_data["justification"]
+                )
+            except ValidationError as exc:
+                form.add_error("justification", exc.messages[0])
+            else:
+                messages.success(request, f"Programme transmis à l’académie (transmission n° {sent.number}).")
+                if sent.warning:
+                    messages.warning(request, sent.warning)
+                return redirect("examen:programme_transmettre", pk=programme.pk)
+        status = 400
+    etablissement = programme.ppo.etablissement
+    points = programme_completeness(programme=programme)
+    return render(
+        request,
+        "examen/programme_transmettre_confirmer.html",
+        {
+            "title": f"Confirmer la transmission — {etablissement.name} {programme.year_label}",
+            "programme": programme,
+            "etablissement": etablissement,
+            "campagne": campagnes_selectors.campagne_for(etablissement=etablissement, year=programme.year),
+            "points": points,
+            "requires_complete": lifecycle.requires_complete(programme),
+            "dates": programme_meeting_dates(programme=programme),
+            "action_count": programme.actions.count(),
+            "transmission_count": programme.transmissions.count(),
+            "form": form,
+            "breadcrumb_data": {
+                "links": [
+                    {"url": reverse("plans:programme", kwargs={"pk": programme.pk}), "title": "Programme"},
+                    {
+                        "url": reverse("examen:programme_transmettre", kwargs={"pk": programme.pk}),
+                        "title": "Transmission à l’académie",
+                    },
+                ],
+                "current": "Confirmer la transmission",
+            },
+        },
+        status=status,
     )
 
 

@@ -16,8 +16,8 @@ from ppo.partenaires.enums import CoteRetour, StatutDemande, TypeIntervention
 from ppo.partenaires.models import Ambassadeur, DemandeIntervention, RetourIntervention
 from ppo.partenaires.selectors import current_programme
 from ppo.plans.enums import OrigineAction, TypeAction
+from ppo.plans.lifecycle import can_edit_content
 from ppo.plans.models import Axe
-from ppo.plans.perms import FROZEN
 from ppo.plans.services import action_create
 from ppo.suivi.enums import StatutSuivi
 from ppo.suivi.models import SuiviAction
@@ -106,7 +106,7 @@ def _sync_action(demande: DemandeIntervention, user) -> None:
     date = demande.scheduled_date
     if demande.action_id:
         action = demande.action
-        if action.programme.status in FROZEN or (action.start_date == date and action.end_date == date):
+        if not can_edit_content(action.programme) or (action.start_date == date and action.end_date == date):
             return
         action.start_date = action.end_date = date
         action.version += 1
@@ -114,7 +114,7 @@ def _sync_action(demande: DemandeIntervention, user) -> None:
         action.save(update_fields=["start_date", "end_date", "version", "updated_at"])
         return
     programme = current_programme(demande.etablissement)
-    if programme is None or programme.status in FROZEN:
+    if programme is None or not can_edit_content(programme):
         return
     ambassadeur = demande.ambassadeur
     who = ambassadeur.user.get_full_name() or "ambassadeur métiers"

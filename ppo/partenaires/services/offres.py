@@ -12,6 +12,7 @@ from ppo.partenaires.models import ActionOffre, Offre
 from ppo.partenaires.notifications import notify_moderators
 from ppo.partenaires.search import index_text, search_vector_expression, uses_full_text
 from ppo.plans.enums import OrigineAction, TypeAction
+from ppo.plans.lifecycle import can_edit_content, lock_reason
 from ppo.plans.services import action_create
 
 M2M_FIELDS = ("niveaux", "axes", "metiers", "secteurs", "departements", "bassins")
@@ -160,6 +161,8 @@ def offre_add_to_programme(*, offre: Offre, programme, user, axe, niveaux, perio
     """Creates the PPO action from the offer, linked to it."""
     if offre.status != StatutOffre.VALIDEE:
         raise OffreError("Seule une offre validée peut être ajoutée à un PPO.")
+    if not can_edit_content(programme):
+        raise OffreError(lock_reason(programme))
     action = action_create(
         programme=programme,
         user=user,

@@ -14,12 +14,14 @@ from ppo.partenaires.selectors import (
     CatalogueFilters,
     catalogue_page,
     editable_programmes,
+    locked_programmes,
     offre_links_seen_by,
     offre_secteurs,
     user_reference_etablissement,
 )
 from ppo.partenaires.services.offres import OffreError, offre_add_to_programme
 from ppo.partenaires.views.common import catalogue_crumb, crumbs, offre_url, page
+from ppo.plans import lifecycle
 
 PAGE_SIZE = 20
 
@@ -136,4 +138,5 @@ def offre_add_to_ppo(request, pk):
         offre=offre,
         form=form,
         has_programmes=programmes.exists(),
+        locked=[(p, lifecycle.lock_reason(p)) for p in locked_programmes(request.user)],
     )

@@ -11,7 +11,7 @@ from ppo.partenaires import perms
 from ppo.partenaires.enums import CoteRetour, StatutDemande
 from ppo.partenaires.forms import DeclineForm, RetourForm, ScheduleForm
 from ppo.partenaires.models import DemandeIntervention
-from ppo.partenaires.selectors import demandes_visible_to
+from ppo.partenaires.selectors import current_programme, demandes_visible_to
 from ppo.partenaires.services.demandes import (
     DemandeError,
     demande_accept,
@@ -21,6 +21,8 @@ from ppo.partenaires.services.demandes import (
     retour_create,
 )
 from ppo.partenaires.views.common import crumbs, demandes_crumb, page
+from ppo.plans import lifecycle
+from ppo.plans.perms import can_view_programme
 
 
 def _visible_demande(request, pk) -> DemandeIntervention:
@@ -56,6 +58,13 @@ def demande_detail(request, pk):
     retours = {r.side: r for r in demande.retours.all()}
     side = perms.feedback_side(request.user, demande)
     follow_up = perms.can_follow_up_demande(request.user, demande)
+    # Accepted but no action yet: the school's current programme is missing, or its state keeps it as it is.
+    waiting = not demande.action_id and demande.status in (
+        StatutDemande.ACCEPTEE,
+        StatutDemande.PLANIFIEE,
+        StatutDemande.REALISEE,
+    )
+    programme = current_programme(demande.etablissement) if waiting else None
     return page(
         request,
         "partenaires/demande_detail.html",
@@ -73,6 +82,10 @@ def demande_detail(request, pk):
         decline_form=DeclineForm(),
         schedule_form=ScheduleForm(initial={"date": demande.scheduled_date}),
         show_contacts=perms.is_school_staff_anywhere(request.user) or request.user.is_staff,
+        action_waiting=waiting,
+        waiting_programme=programme,
+        waiting_reason=lifecycle.lock_reason(programme) if programme else "",
+        waiting_link=bool(programme) and can_view_programme(request.user, programme),
     )
 
 

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
 
-from ppo.plans import perms
+from ppo.plans import lifecycle, perms
 from ppo.plans.selectors import action_get, programme_get
 
 
@@ -23,6 +23,8 @@ def action_for(request, pk: int, *, need: str = "edit"):
 def _check(user, programme, need):
     if not perms.can_view_programme(user, programme):
         raise Http404("Programme introuvable.")
+    if need == "edit" and perms.can_write_programme(user, programme):
+        lifecycle.ensure_editable(programme)  # the role writes, the state does not: why, and the way on
     allowed = {
         "view": True,
         "edit": perms.can_edit_programme(user, programme),
@@ -55,6 +57,7 @@ def programme_context(request, programme, *, title: str, current: str, **extra) 
         "etablissement": etablissement,
         "current": current,
         "can_edit": perms.can_edit_programme(request.user, programme),
+        "lock_reason": lifecycle.lock_reason(programme) if perms.can_write_programme(request.user, programme) else "",
         "can_manage": perms.can_manage_programme(request.user, programme),
         "can_read_history": perms.can_read_history(request.user, programme),
         **extra,

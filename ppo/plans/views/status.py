@@ -8,27 +8,20 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ppo.plans import lifecycle
 from ppo.plans.enums import StatutProgramme
 from ppo.plans.forms import DecisionForm
 from ppo.plans.history import programme_history
 from ppo.plans.selectors import programme_status_changes
-from ppo.plans.services import (
-    SCHOOL_TRANSITIONS,
-    TransitionError,
-    programme_record_decision,
-    programme_start_next_year,
-)
+from ppo.plans.services import programme_start_next_year
 from ppo.plans.views.common import programme_context, programme_for
 
-STEP_LABELS = {
-    StatutProgramme.AVIS_CP: "Enregistrer l’avis du conseil pédagogique",
-    StatutProgramme.ADOPTE_CA: "Enregistrer l’adoption en conseil d’administration",
-    StatutProgramme.PUBLIE: "Publier le programme",
+# The steps recorded on this page, by the status their form posts (the transmission has its own page, in examen).
+STEP_TRANSITIONS = {
+    StatutProgramme.AVIS_CP: "avis_cp",
+    StatutProgramme.ADOPTE_CA: "adopte_ca",
+    StatutProgramme.PUBLIE: "publier",
 }
-
-
-def _next_steps(programme):
-    return [status for status, origins in SCHOOL_TRANSITIONS.items() if programme.status in origins]
 
 
 @login_required
@@ -39,17 +32,19 @@ def statut(request, pk):
     if request.method == "POST":
         programme = programme_for(request, pk, need="manage")
         status = request.POST.get("status", "")
-        form = DecisionForm(request.POST, status=status if status in STEP_LABELS else None, auto_id=f"id_{status}_%s")
+        form = DecisionForm(
+            request.POST, status=status if status in STEP_TRANSITIONS else None, auto_id=f"id_{status}_%s"
+        )
         if form.is_valid():
             try:
-                programme_record_decision(
-                    programme=programme,
-                    status=form.cleaned_data["status"],
-                    user=request.user,
+                lifecycle.take(
+                    programme,
+                    STEP_TRANSITIONS[StatutProgramme(form.cleaned_data["status"])],
+                    request.user,
                     date_of_decision=form.cleaned_data.get("date_of_decision"),
                     comment=form.cleaned_data["comment"],
                 )
-            except TransitionError as exc:
+            except lifecycle.TransitionError as exc:
                 messages.error(request, str(exc))
             else:
                 messages.success(request, f"Statut enregistré : {programme.get_status_display()}.")
@@ -57,12 +52,16 @@ def statut(request, pk):
         else:
             forms[form.fields["status"].initial or status] = form
     steps = []
-    for status in _next_steps(programme):
+    available = lifecycle.allowed(programme, request.user)
+    for transition in available:
+        if transition.name not in STEP_TRANSITIONS.values():
+            continue
+        status = transition.target
         # Each step has its own form on the page: distinct ids, same field names.
         form = forms.get(status) or DecisionForm(
             initial={"status": status.value}, status=status, auto_id=f"id_{status.value}_%s"
         )
-        steps.append({"status": status, "label": STEP_LABELS[status], "form": form})
+        steps.append({"status": status, "label": transition.label, "form": form})
     next_year_possible = (
         programme.year < programme.ppo.last_year
         and not programme.ppo.programmes.filter(year=programme.year + 1).exists()
@@ -76,6 +75,7 @@ def statut(request, pk):
             title="Adoption et publication",
             current="statut",
             steps=steps,
+            can_transmit=any(t.name == "transmettre" for t in available),
             changes=programme_status_changes(programme=programme),
             next_year_possible=next_year_possible,
         ),
