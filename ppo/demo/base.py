@@ -91,6 +91,7 @@ class DemoError(Exception):
 class Demo:
     academie: Academie
     year: int  # the current school year N: 2026 for 2026-2027
+    today: datetime.date | None = None  # the day the demo is loaded for (the real today by default)
     bassins: dict = field(default_factory=dict)
     schools: dict = field(default_factory=dict)
     users: dict = field(default_factory=dict)
@@ -122,7 +123,7 @@ def demo_load(today: datetime.date | None = None) -> Demo:
         code: Departement.objects.get_or_create(code=code, defaults={"name": name, "academie": academie})[0]
         for code, name in DEPARTEMENTS
     }
-    demo = Demo(academie=academie, year=current_school_year(today))
+    demo = Demo(academie=academie, year=current_school_year(today), today=today or timezone.localdate())
     for name, dep in BASSINS:
         demo.bassins[name] = Bassin.objects.get_or_create(
             academie=academie, name=name, defaults={"departement": departements[dep]}

@@ -260,6 +260,13 @@ def _previous_year_review(demo, reviewer, campagne):
             StatutChange.objects.filter(programme=programme, status=status).update(at=demo_datetime(day))
 
 
+def _council_dates(demo) -> tuple[datetime.date, datetime.date]:
+    """The conseil pédagogique three weeks ago and the CA ten days ago, but never before the school year began."""
+    start = datetime.date(demo.year, 9, 1)
+    today = max(demo.today, start + datetime.timedelta(days=21))
+    return today - datetime.timedelta(days=21), today - datetime.timedelta(days=10)
+
+
 DIRECTORS = [
     ("lp", "direction.lp@demo.ppo.fr"),
     ("college", "direction.college@demo.ppo.fr"),
@@ -277,9 +284,11 @@ def _review_cycle(demo, reviewer, year):
         if programme is None or programme.status != StatutProgramme.BROUILLON:
             continue
         director = demo.users[email]
-        force_status(programme=programme, status=StatutProgramme.AVIS_CP, user=director)
+        # The councils sat before the transmission: their dates are on the status page and the confirmation page.
+        cp_on, ca_on = _council_dates(demo)
+        force_status(programme=programme, status=StatutProgramme.AVIS_CP, user=director, date_of_decision=cp_on)
         if key != "lgt":
-            force_status(programme=programme, status=StatutProgramme.ADOPTE_CA, user=director)
+            force_status(programme=programme, status=StatutProgramme.ADOPTE_CA, user=director, date_of_decision=ca_on)
         sent = examen_services.programme_transmit(programme=programme, user=director, justification=DEMO_JUSTIFICATION)
         if decision is None:
             continue

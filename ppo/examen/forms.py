@@ -16,6 +16,15 @@ class TransmissionConfirmForm(DsfrBaseForm):
         max_length=1000,
     )
 
+    def __init__(self, *args, open_points: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        # With open points the explanation is asked for (the service refuses without it): not marked optional.
+        self.fields["justification"].required = open_points
+        self.fields["justification"].error_messages["required"] = (
+            "Il reste des points ouverts : complétez-les, ou expliquez en quelques mots pourquoi vous transmettez "
+            "maintenant."
+        )
+
 
 class DecisionForm(DsfrBaseForm):
     decision = forms.ChoiceField(label="Décision", choices=Decision.choices, widget=forms.RadioSelect)

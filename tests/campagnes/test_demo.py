@@ -7,7 +7,7 @@ from ppo.examen.indicators import school_indicators
 from ppo.examen.models import Commentaire, Transmission
 from ppo.examen.selectors import peers_comparison
 from ppo.plans.enums import StatutProgramme
-from ppo.plans.models import ProgrammeAnnuel
+from ppo.plans.models import ProgrammeAnnuel, StatutChange
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +34,14 @@ def test_demo_campaigns_and_review_cycle_are_loaded_once(django_capture_on_commi
     assert _status(demo, "lp", year) == StatutProgramme.A_COMPLETER
     assert _status(demo, "college", year) == StatutProgramme.VALIDE
     assert _status(demo, "lgt", year) == StatutProgramme.TRANSMIS
+    # The councils of this year's programmes are dated (the confirmation page shows their sessions).
+    for key in ("lp", "college"):
+        changes = StatutChange.objects.filter(programme__ppo__etablissement=demo.schools[key], programme__year=year)
+        assert all(
+            change.date_of_decision
+            for change in changes.filter(status__in=[StatutProgramme.AVIS_CP, StatutProgramme.ADOPTE_CA])
+        )
+        assert changes.filter(status=StatutProgramme.ADOPTE_CA).count() == 1
     assert Commentaire.objects.get().section_code == "axe-3"
     assert Commentaire.objects.get().transmission.programme.year == year
     assert mailoutbox

@@ -2,6 +2,7 @@
 justification when points remain open, a refusal when the campaign asks for a complete programme."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -51,6 +52,10 @@ def test_the_page_shows_open_points_councils_and_what_the_academie_sees(client, 
     assert "non enregistrée" in html  # no CA adoption yet
     assert "Ce que l’académie verra" in html and "1 action" in html
     assert 'name="justification"' in html
+    # With open points the explanation is asked for, so it is not marked optional (the service refuses without it).
+    [label] = re.findall(r'<label[^>]*for="id_justification"[^>]*>(.*?)</label>', html, re.S)
+    assert "Pourquoi transmettre" in label and "Optionnel" not in label
+    assert "transmission précédente" not in html  # the first transmission: no earlier thread to speak of
     assert not Transmission.objects.exists()  # GET never transmits
 
 

@@ -60,7 +60,8 @@ def programme_transmettre_confirmer(request, pk):
     if reason:
         messages.error(request, reason)
         return redirect("examen:programme_transmettre", pk=programme.pk)
-    form = TransmissionConfirmForm(request.POST or None)
+    points = programme_completeness(programme=programme)
+    form = TransmissionConfirmForm(request.POST or None, open_points=bool(points))
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -77,7 +78,6 @@ def programme_transmettre_confirmer(request, pk):
                 return redirect("examen:programme_transmettre", pk=programme.pk)
         status = 400
     etablissement = programme.ppo.etablissement
-    points = programme_completeness(programme=programme)
     return render(
         request,
         "examen/programme_transmettre_confirmer.html",
