@@ -32,7 +32,7 @@ ECO, PRO, ASSO, CLEE, CMQ, MISSION = (
     "Représentants du monde professionnel",
     "Représentants du monde associatif",
     "Comité Local École Entreprise (CLEE)",
-    "Campus de métiers et des qualifications (CMQ)",
+    "Campus des métiers et des qualifications (CMQ)",
     "Mission locale",
 )
 
