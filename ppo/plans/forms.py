@@ -3,13 +3,38 @@ from dsfr.forms import DsfrBaseForm
 
 from ppo.plans.enums import CategorieRessource, StatutProgramme
 from ppo.plans.models import Action, Axe, RessourceItem
-from ppo.referentiel.models import Niveau
+from ppo.referentiel.models import Competence, Niveau
 
 
 class CheckboxesWidget(forms.CheckboxSelectMultiple):
     """Checkboxes in the DSFR markup (django.forms comes before dsfr in INSTALLED_APPS, so its template wins)."""
 
     option_template_name = "plans/widgets/checkbox_option.html"
+
+
+class GroupedCheckboxesWidget(CheckboxesWidget):
+    """Checkboxes under a sub-title per group (the competences of each family)."""
+
+    template_name = "plans/widgets/grouped_checkboxes.html"
+
+
+class CompetenceChoiceField(forms.ModelMultipleChoiceField):
+    """The competences, grouped by family, numbered « 1.2 »."""
+
+    def __init__(self, **kwargs):
+        queryset = Competence.objects.select_related("famille").order_by("famille__order", "order")
+        super().__init__(queryset=queryset, widget=GroupedCheckboxesWidget, required=False, **kwargs)
+
+    def label_from_instance(self, obj):
+        return f"{obj.number} {obj.label}"
+
+    def grouped_choices(self) -> list:
+        """[(family, [(pk, label), …]), …] for the widget: one query."""
+        groups: dict = {}
+        for competence in self.queryset:
+            key = f"{competence.famille.order}. {competence.famille.label}"
+            groups.setdefault(key, []).append((competence.pk, self.label_from_instance(competence)))
+        return list(groups.items())
 
 
 CHECKBOXES = CheckboxesWidget
@@ -52,6 +77,7 @@ ACTION_GROUPS = [
         ],
     ),
     ("Partenaires", ["partner_items", "partners"]),
+    ("Compétences à s’orienter (ONISEP)", ["competences"]),
     ("Élèves concernés et heures", ["classes", "pupils_count", "hours"]),
     ("Suivi et évaluation", ["expected_effects", "indicators", "gender_equality"]),
     ("Pour l’équipe", ["internal_comment"]),
@@ -65,6 +91,10 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
     )
     partner_items = ItemChoiceField(
         label="Catégories de partenaires", queryset=RessourceItem.objects.none(), widget=CHECKBOXES, required=False
+    )
+    competences = CompetenceChoiceField(
+        label="Compétences travaillées",
+        help_text="Facultatif : les compétences à s’orienter que l’action fait travailler.",
     )
 
     class Meta:
@@ -105,6 +135,7 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
         self.fields["partner_items"].queryset = active.filter(category=CategorieRessource.PARTENARIATS)
         self.fields["hours"].min_value = 0
         self.fields["hours"].validators.append(_non_negative)
+        self.fields["competences"].widget.choices = self.fields["competences"].grouped_choices()
 
     def groups(self):
         """The fields by part of the official table, each part a fieldset."""
@@ -120,7 +151,7 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
     def service_fields(self) -> dict:
         """What the services take: every field but the version; M2M as lists."""
         data = {name: value for name, value in self.cleaned_data.items() if name != "version"}
-        for name in ("niveaux", "actors", "partner_items"):
+        for name in ("niveaux", "actors", "partner_items", "competences"):
             data[name] = list(data[name])
         return data
 

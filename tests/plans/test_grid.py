@@ -6,6 +6,7 @@ from django.urls import reverse
 from ppo.comptes.enums import Role
 from ppo.plans.models import RessourceItem
 from ppo.plans.selectors import programme_completeness, programme_grid
+from ppo.referentiel.models import Competence
 from tests.factories import EtablissementFactory, user_with
 from tests.plans.factories import add_action, page_queries, programme_for
 
@@ -71,6 +72,7 @@ def test_completeness_hours_below_reference_and_clean_programme(college):
                 expected_effects="Des élèves mieux informés.",
                 partner_items=[economic],
                 gender_equality=True,
+                competences=list(Competence.objects.filter(order=axe)),  # one of each family
             )
     items = programme_completeness(programme=programme)
     # 5e (plan Avenir) and 4e: 6 h for 12 h; 3e: 6 h for 36 h.
