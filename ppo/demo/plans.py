@@ -14,7 +14,7 @@ from ppo.plans.enums import CategorieRessource, StatutProgramme, TypeAction
 from ppo.plans.lifecycle import take
 from ppo.plans.models import PPO, Axe, RessourceItem, StatutChange
 from ppo.plans.services import action_create, ppo_create, programme_start_next_year
-from ppo.referentiel.models import Niveau
+from ppo.referentiel.models import Competence, Niveau
 
 YEARS = 3
 D = datetime.date
@@ -33,7 +33,7 @@ ECO, PRO, ASSO, CLEE, CMQ, MISSION = (
     "Représentants du monde professionnel",
     "Représentants du monde associatif",
     "Comité Local École Entreprise (CLEE)",
-    "Campus de métiers et des qualifications (CMQ)",
+    "Campus des métiers et des qualifications (CMQ)",
     "Mission locale",
 )
 
@@ -192,7 +192,7 @@ LP = [
         ["cap-1", "cap-2"],
         "Visites d’entreprises partenaires",
         TypeAction.VISITE,
-        6,
+        8,
         [PROFS],
         "au fil de l’année",
         [ECO],
@@ -261,7 +261,7 @@ COLLEGE = [
         ["5e"],
         "Découverte des métiers : rencontres de professionnels",
         TypeAction.INTERVENTION,
-        4,
+        8,
         [PROFS],
         "de janvier à juin",
         [PRO, CLEE],
@@ -504,8 +504,13 @@ def _refuse_another_year(etablissement, first_year):
         )
 
 
+# The « compétences à s’orienter » a demonstration action works, by axis: any two axes cover the three families.
+COMPETENCES_BY_AXE = {1: ["c2-1", "c3-2"], 2: ["c1-4", "c2-3"], 3: ["c1-3", "c3-3"]}
+
+
 def _fill(programme, user, actions):
     axes = {axe.number: axe for axe in Axe.objects.all()}
+    competences = {c.code: c for c in Competence.objects.all()}
     niveaux = {n.code: n for n in Niveau.objects.all()}
     items = {(i.category, i.label): i for i in RessourceItem.objects.all()}
     for spec in actions:
@@ -513,6 +518,9 @@ def _fill(programme, user, actions):
         spec["hours"] = Decimal(spec["hours"])
         spec["actors"] = [items[(CategorieRessource.ACTEURS, label)] for label in spec["actors"]]
         spec["partner_items"] = [items[(CategorieRessource.PARTENARIATS, label)] for label in spec["partner_items"]]
+        spec.setdefault(
+            "competences", [competences[code] for code in COMPETENCES_BY_AXE[spec["axe"]] if code in competences]
+        )
         action_create(
             programme=programme,
             user=user,

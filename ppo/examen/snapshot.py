@@ -15,7 +15,7 @@ from django.forms.models import model_to_dict
 from ppo.diagnostic.models import ObjectifCible, ValeurIndicateur
 from ppo.plans.models import ProgrammeAnnuel
 
-ACTION_SKIP = {"programme", "actors", "partner_items", "niveaux", "axe", "copied_from", "created_by"}
+ACTION_SKIP = {"programme", "actors", "partner_items", "competences", "niveaux", "axe", "copied_from", "created_by"}
 
 
 def _plain(data: dict) -> dict:
@@ -90,7 +90,9 @@ def programme_snapshot(*, programme: ProgrammeAnnuel) -> dict:
         .get(pk=programme.pk)
     )
     etablissement = programme.ppo.etablissement
-    actions = programme.actions.select_related("axe").prefetch_related("niveaux", "actors", "partner_items")
+    actions = programme.actions.select_related("axe").prefetch_related(
+        "niveaux", "actors", "partner_items", "competences"
+    )
     return {
         "programme": {
             "id": programme.pk,
@@ -118,6 +120,7 @@ def programme_snapshot(*, programme: ProgrammeAnnuel) -> dict:
                 "niveaux": [{"id": n.pk, "code": n.code, "label": n.short_label} for n in action.niveaux.all()],
                 "actors": [_item(a) for a in action.actors.all()],
                 "partner_items": [_item(p) for p in action.partner_items.all()],
+                "competences": [{"id": c.pk, "code": c.code, "label": c.label} for c in action.competences.all()],
                 "kind_label": action.get_kind_display(),
                 "copied_from": action.copied_from_id,
                 "created_by": action.created_by_id,

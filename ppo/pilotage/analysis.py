@@ -23,7 +23,7 @@ from ppo.plans.enums import StatutProgramme, TypeAction
 from ppo.plans.models import Action, Axe, ProgrammeAnnuel, RessourceItem
 from ppo.plans.perms import SEEN_BY_SUPERVISORS
 from ppo.referentiel.enums import TypeEtablissement
-from ppo.referentiel.models import Etablissement, Niveau
+from ppo.referentiel.models import Competence, Etablissement, Niveau
 from ppo.suivi.models import SuiviAction
 
 DECOUVERTE_AXE = 2
@@ -347,6 +347,36 @@ def hours_table(schools, *, year, cells=None) -> Table:
     return table
 
 
+def competences_table(schools, *, year) -> Table:
+    """Actions per « compétence à s’orienter » (ONISEP) × level across the schools: the counts in one aggregated
+    query on the actions' competences joined to their levels; then the competences and the levels taught."""
+    through = Action.competences.through.objects.filter(
+        action__programme__in=visible_programmes(schools, year=year).values("pk")
+    )
+    counts = {
+        (competence_id, niveau_id): n
+        for competence_id, niveau_id, n in through.values_list("competence_id", "action__niveaux")
+        .annotate(n=Count("action_id", distinct=True))
+        .order_by()
+    }
+    niveaux, _counts = _taught(schools, year=year)
+    table = Table(
+        "competences",
+        "Compétences à s’orienter : actions qui les font travailler, par niveau",
+        ["Compétence"] + [n.short_label for n in niveaux],
+        note="Chaque case donne le nombre d’actions des programmes transmis marquées de la compétence pour ce niveau ; "
+        "une action portant sur plusieurs niveaux compte pour chacun d’eux.",
+    )
+    peak = max(counts.values(), default=0)
+    for competence in Competence.objects.select_related("famille").order_by("famille__order", "famille_id", "order"):
+        row = [Cell(f"{competence.number} {competence.label}")]
+        for niveau in niveaux:
+            n = counts.get((competence.pk, niveau.pk), 0)
+            row.append(Cell(n, level=level(n, peak)))
+        table.rows.append(row)
+    return table
+
+
 def mixity_table(schools, *, year) -> Table:
     actions = scoped_actions(schools, year=year).filter(gender_equality=True)
     n_actions = actions.count()
@@ -423,6 +453,7 @@ def _tables(schools, campagne, *, year: int, today: datetime.date) -> list[Table
         coverage_table(schools, year=year, cells=cells),
         *action_tables(schools, year=year),
         hours_table(schools, year=year, cells=cells),
+        competences_table(schools, year=year),
         mixity_table(schools, year=year),
         decouverte_table(schools, year=year),
     ]

@@ -9,13 +9,38 @@ from ppo.core.dates import current_school_year
 from ppo.plans.enums import CategorieRessource, StatutProgramme
 from ppo.plans.models import Action, Axe, RessourceItem
 from ppo.plans.periods import month_choices, read_period
-from ppo.referentiel.models import Niveau
+from ppo.referentiel.models import Competence, Niveau
 
 
 class CheckboxesWidget(forms.CheckboxSelectMultiple):
     """Checkboxes in the DSFR markup (django.forms comes before dsfr in INSTALLED_APPS, so its template wins)."""
 
     option_template_name = "plans/widgets/checkbox_option.html"
+
+
+class GroupedCheckboxesWidget(CheckboxesWidget):
+    """Checkboxes under a sub-title per group (the competences of each family)."""
+
+    template_name = "plans/widgets/grouped_checkboxes.html"
+
+
+class CompetenceChoiceField(forms.ModelMultipleChoiceField):
+    """The competences, grouped by family, numbered « 1.2 »."""
+
+    def __init__(self, **kwargs):
+        queryset = Competence.objects.select_related("famille").order_by("famille__order", "order")
+        super().__init__(queryset=queryset, widget=GroupedCheckboxesWidget, required=False, **kwargs)
+
+    def label_from_instance(self, obj):
+        return f"{obj.number} {obj.label}"
+
+    def grouped_choices(self) -> list:
+        """[(family, [(pk, label), …]), …] for the widget: one query."""
+        groups: dict = {}
+        for competence in self.queryset:
+            key = f"{competence.famille.order}. {competence.famille.label}"
+            groups.setdefault(key, []).append((competence.pk, self.label_from_instance(competence)))
+        return list(groups.items())
 
 
 CHECKBOXES = CheckboxesWidget
@@ -58,6 +83,7 @@ ACTION_GROUPS = [
         ],
     ),
     ("Partenaires", ["partner_items", "partners"]),
+    ("Compétences à s’orienter (ONISEP)", ["competences"]),
     ("Élèves concernés et heures", ["classes", "pupils_count", "hours"]),
     ("Suivi et évaluation", ["expected_effects", "indicators", "gender_equality"]),
     ("Pour l’équipe", ["responsable", "internal_comment"]),
@@ -76,6 +102,10 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
     )
     partner_items = ItemChoiceField(
         label="Catégories de partenaires", queryset=RessourceItem.objects.none(), widget=CHECKBOXES, required=False
+    )
+    competences = CompetenceChoiceField(
+        label="Compétences travaillées",
+        help_text="Facultatif : les compétences à s’orienter que l’action fait travailler.",
     )
     responsable = PersonChoiceField(
         label="Responsable de l’action",
@@ -149,6 +179,7 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
         self.fields["responsable"].queryset = (
             get_user_model().objects.filter(team).order_by("last_name", "first_name", "email")
         )
+        self.fields["competences"].widget.choices = self.fields["competences"].grouped_choices()
 
     def groups(self):
         """The fields by part of the official table, each part a fieldset; the month after the period if asked."""
@@ -197,7 +228,7 @@ class ActionForm(DsfrBaseForm, forms.ModelForm):
     def service_fields(self) -> dict:
         """What the services take: every field but the version and the month (added to the period); M2M as lists."""
         data = {name: value for name, value in self.cleaned_data.items() if name not in ("version", "month")}
-        for name in ("niveaux", "actors", "partner_items"):
+        for name in ("niveaux", "actors", "partner_items", "competences"):
             data[name] = list(data[name])
         return data
 

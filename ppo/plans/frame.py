@@ -1,7 +1,14 @@
 """The frame of every PPO, as written in the official templates (seeds 000 and 002). Loaded by a data migration.
 
-Labels are kept exactly as in the seeds, typography included.
+Labels are kept exactly as in the seeds, typography included — except where an official name is misspelt there
+(FORMER_LABELS: the importer still reads the seeds' spelling).
 """
+
+CMQ = "Campus des métiers et des qualifications (CMQ)"
+
+# (category, label as written in the seeds, official label): renamed in place by migration 0006; a Word document
+# written on the official template still ticks the box under its former label.
+FORMER_LABELS = [("partenariats", "Campus de métiers et des qualifications (CMQ)", CMQ)]
 
 # number, label (collège, LGT, 3e prépa-métiers), label bac pro, label CAP, short label
 AXES = [
@@ -68,7 +75,7 @@ RESSOURCES = [
     ("partenariats", "", "Représentants du monde professionnel", True),
     ("partenariats", "", "Représentants du monde associatif", False),
     ("partenariats", "", "Comité Local École Entreprise (CLEE)", True),
-    ("partenariats", "", "Campus de métiers et des qualifications (CMQ)", True),
+    ("partenariats", "", CMQ, True),
     ("partenariats", "", "Mission locale", False),
     ("partenariats", "", "Pôle emploi", False),
     ("ressources", "", "Vade-mecum « l’accompagnement à l’orientation au lycée »", False),

@@ -207,6 +207,9 @@ class Action(models.Model):
         limit_choices_to={"category": CategorieRessource.PARTENARIATS},
     )
     partners = models.TextField("partenaires", blank=True)
+    competences = models.ManyToManyField(
+        "referentiel.Competence", verbose_name="compétences à s’orienter", blank=True, related_name="actions"
+    )
     hours = models.DecimalField("heures", max_digits=5, decimal_places=1, null=True, blank=True)
     classes = models.CharField("classes concernées", max_length=300, blank=True)
     pupils_count = models.PositiveIntegerField("nombre d’élèves concernés", null=True, blank=True)

@@ -34,7 +34,7 @@ FIELDS: dict[str, Classification] = {
         internal=(
             "id kind objective actors actors_other description partners hours classes pupils_count "
             "expected_effects indicators gender_equality internal_comment origin copied_from order version "
-            "created_at updated_at created_by responsable"
+            "created_at updated_at created_by responsable competences"
         ),
     ),
     "plans.Axe": _c(public="number label label_bac_pro label_cap short_label", internal="id"),

@@ -12,7 +12,7 @@ from django.utils import timezone
 from ppo.campagnes import selectors as campagnes_selectors
 from ppo.plans.enums import CategorieRessource, StatutProgramme
 from ppo.plans.models import PPO, Action, Axe, ProgrammeAnnuel, RessourceItem, StatutChange
-from ppo.referentiel.models import Etablissement, Niveau
+from ppo.referentiel.models import Competence, Etablissement, Niveau
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,24 @@ class GridRow:
     def below_reference(self) -> bool:
         return self.reference_hours is not None and self.hours < self.reference_hours
 
+    @property
+    def competence_ids(self) -> set[int]:
+        """The « compétences à s’orienter » the actions of the level work (actions prefetched with them)."""
+        return {c.pk for cell in self.cells for a in cell.actions for c in a.competences.all()}
+
+
+@dataclass
+class FamilyCoverage:
+    """For one level and one family of competences: the competences that its actions work, of all of them."""
+
+    famille: object
+    competences: list
+    covered: list
+
+    @property
+    def is_untouched(self) -> bool:
+        return not self.covered
+
 
 @dataclass
 class Grid:
@@ -77,9 +95,31 @@ class Grid:
     rows: list
     actions: list
 
+    familles: list = field(default_factory=list)  # [(FamilleCompetences, [Competence, …]), …]
+
     @property
     def empty_cells(self) -> int:
         return sum(1 for row in self.rows for cell in row.cells if cell.is_empty)
+
+    def coverage(self, row: GridRow) -> list[FamilyCoverage]:
+        ids = row.competence_ids
+        return [
+            FamilyCoverage(famille=famille, competences=competences, covered=[c for c in competences if c.pk in ids])
+            for famille, competences in self.familles
+        ]
+
+    @property
+    def coverage_rows(self) -> list:
+        """[(row, [FamilyCoverage per family]), …]: the summary table of the grid page."""
+        return [(row, self.coverage(row)) for row in self.rows]
+
+
+def competence_families() -> list:
+    """ONISEP's families of « compétences à s’orienter » with their competences, in order (one query)."""
+    familles: dict = {}
+    for competence in Competence.objects.select_related("famille").order_by("famille__order", "famille_id", "order"):
+        familles.setdefault(competence.famille_id, (competence.famille, []))[1].append(competence)
+    return list(familles.values())
 
 
 def programme_get(*, pk: int) -> ProgrammeAnnuel:
@@ -90,13 +130,13 @@ def action_get(*, pk: int) -> Action:
     return get_object_or_404(
         Action.objects.select_related(
             "programme__ppo__etablissement__academie", "axe", "offre_link__offre"
-        ).prefetch_related("niveaux", "actors", "partner_items"),
+        ).prefetch_related("niveaux", "actors", "partner_items", "competences"),
         pk=pk,
     )
 
 
 def programme_actions(*, programme) -> list[Action]:
-    """Every action of the programme with what the grid, the list and the public page show (4 queries).
+    """Every action of the programme with what the grid, the list and the public page show (5 queries).
 
     The catalogue offer an action comes from (`action.offre_link.offre`) is joined, not queried per action.
     """
@@ -105,6 +145,7 @@ def programme_actions(*, programme) -> list[Action]:
             Prefetch("niveaux", queryset=Niveau.objects.order_by("order")),
             Prefetch("actors", queryset=RessourceItem.objects.select_related("replaced_by").order_by("order")),
             Prefetch("partner_items", queryset=RessourceItem.objects.select_related("replaced_by").order_by("order")),
+            "competences",
         )
     )
 
@@ -137,7 +178,7 @@ def programme_grid(*, programme, actions=None) -> Grid:
         )
         for n in niveaux
     ]
-    return Grid(programme=programme, axes=axes, rows=rows, actions=actions)
+    return Grid(programme=programme, axes=axes, rows=rows, actions=actions, familles=competence_families())
 
 
 def _create_url(programme, axe_id=None, niveau_id=None) -> str:
@@ -171,6 +212,19 @@ def programme_completeness(*, programme, grid: Grid | None = None) -> list[Compl
                         message=f"{niveau.label} — axe {cell.axe.number} ({cell.axe.short_label}) : aucune action.",
                         url=_create_url(programme, cell.axe.pk, niveau.pk),
                         axe_id=cell.axe.pk,
+                        niveau_id=niveau.pk,
+                    )
+                )
+        for coverage in grid.coverage(row):
+            if coverage.is_untouched:
+                items.append(
+                    CompletenessItem(
+                        code="famille_competences_absente",
+                        message=(
+                            f"{niveau.label} : aucune action ne travaille les compétences à s’orienter "
+                            f"« {coverage.famille.label} »."
+                        ),
+                        url=f"{grid_url}#competences-{niveau.pk}",
                         niveau_id=niveau.pk,
                     )
                 )

@@ -23,7 +23,7 @@ def ppo_create(*, etablissement, first_year: int, years: int, user) -> PPO:
 @transaction.atomic
 def action_create(*, programme, user, axe, niveaux, origin=OrigineAction.SAISIE, **fields) -> Action:
     """Creates one action on an axis and its levels. `fields` are Action fields; M2M fields are given as lists."""
-    m2m = {name: fields.pop(name) for name in ("actors", "partner_items") if name in fields}
+    m2m = {name: fields.pop(name) for name in ("actors", "partner_items", "competences") if name in fields}
     last = programme.actions.order_by("-order").values_list("order", flat=True).first() or 0
     action = Action(programme=programme, axe=axe, origin=origin, created_by=user, order=last + 1, **fields)
     return _action_save(action, user=user, niveaux=niveaux, m2m=m2m)
@@ -32,7 +32,7 @@ def action_create(*, programme, user, axe, niveaux, origin=OrigineAction.SAISIE,
 def _action_save(action, *, user, niveaux, m2m, exclude=()) -> Action:
     """Validates and saves the action with its author for the history, then its levels and checklists."""
     action._history_user = user
-    action.full_clean(exclude=["niveaux", "actors", "partner_items", *exclude])
+    action.full_clean(exclude=["niveaux", "actors", "partner_items", "competences", *exclude])
     action.save()
     action.niveaux.set(niveaux)
     for name, values in m2m.items():
@@ -64,7 +64,7 @@ def programme_start_next_year(*, programme, user, action_ids=None) -> ProgrammeA
     nxt.ressources_autres = dict(programme.ressources_autres)
     nxt.training = programme.training
     nxt.save(update_fields=["ressources_autres", "training"])
-    actions = programme.actions.prefetch_related("niveaux", "actors", "partner_items")
+    actions = programme.actions.prefetch_related("niveaux", "actors", "partner_items", "competences")
     if action_ids is not None:
         actions = actions.filter(pk__in=list(action_ids))
     for action in actions:
@@ -99,6 +99,7 @@ def action_copy(*, action: Action, programme: ProgrammeAnnuel, user) -> Action:
         copied_from=action,
         actors=list(action.actors.all()),
         partner_items=list(action.partner_items.all()),
+        competences=list(action.competences.all()),
         **fields,
     )
     copy.order = action.order
@@ -109,7 +110,7 @@ def action_copy(*, action: Action, programme: ProgrammeAnnuel, user) -> Action:
 @transaction.atomic
 def action_update(*, action, user, expected_version: int, niveaux, **fields) -> Action:
     """Saves the user's changes unless someone saved the action since `expected_version` (optimistic locking)."""
-    m2m = {name: fields.pop(name) for name in ("actors", "partner_items") if name in fields}
+    m2m = {name: fields.pop(name) for name in ("actors", "partner_items", "competences") if name in fields}
     action.version = claim_version(Action, pk=action.pk, expected_version=expected_version)
     for name, value in fields.items():
         setattr(action, name, value)

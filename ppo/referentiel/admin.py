@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from ppo.referentiel.models import Academie, Bassin, Departement, Etablissement, Niveau, Region, RepereFamille
+from ppo.referentiel.models import (
+    Academie,
+    Bassin,
+    Competence,
+    Departement,
+    Etablissement,
+    FamilleCompetences,
+    Niveau,
+    Region,
+    RepereFamille,
+)
 
 
 @admin.register(Region)
@@ -56,3 +66,27 @@ class RepereFamilleAdmin(admin.ModelAdmin):
     list_editable = ["order"]
     list_select_related = ["niveau"]
     search_fields = ["text"]
+
+
+class CompetenceInline(admin.StackedInline):
+    model = Competence
+    extra = 0
+    fields = ["order", "code", "label", "progression_college", "progression_lycee"]
+
+
+@admin.register(FamilleCompetences)
+class FamilleCompetencesAdmin(admin.ModelAdmin):
+    """ONISEP's « compétences à s’orienter »: an operator corrects the wording against the published référentiel."""
+
+    list_display = ["label", "order", "code", "version"]
+    list_editable = ["order"]
+    fields = ["order", "code", "label", "source", "version"]
+    inlines = [CompetenceInline]
+
+
+@admin.register(Competence)
+class CompetenceAdmin(admin.ModelAdmin):
+    list_display = ["label", "famille", "order", "code"]
+    list_filter = ["famille"]
+    list_select_related = ["famille"]
+    search_fields = ["label", "code"]

@@ -211,3 +211,39 @@ NIVEAUX = [
         SRC_PRO,
     ),
 ]
+
+# The plan Avenir (note of 2 July 2025, BO n° 27) gives every level from 5e to terminale four half-days
+# (« demi-journées banalisées ») a year, about 12 h: the indicative national figure for the levels that had none.
+# The figures the seeds already gave (4e, 3e, voie générale et technologique) stay. Loaded by migration 0005;
+# each académie can still set its own volume in its campaign.
+SRC_AVENIR = (
+    "Note du 2 juillet 2025 « Mise en œuvre du plan Avenir à partir de l’année scolaire 2025-2026 », "
+    "BO n° 27 (MENE2519127N)"
+)
+NOTE_AVENIR = "Quatre demi-journées banalisées par an (plan Avenir), à titre indicatif."
+
+# code: (hours, note, source)
+PLAN_AVENIR_HOURS = {
+    "6e": (
+        None,
+        "Aucun volume national en sixième : les demi-journées du plan Avenir commencent en cinquième.",
+        SRC_AVENIR,
+    ),
+    "5e": (12, NOTE_AVENIR + " Découverte des métiers à partir de la cinquième.", SRC_AVENIR),
+    "3e-prepa-metiers": (
+        12,
+        NOTE_AVENIR + " Découverte des métiers et préparation à l’orientation inscrites dans la grille de la classe.",
+        f"{SRC_AVENIR} ; {SRC_PREPA}",
+    ),
+    **dict.fromkeys(
+        ("2nde-pro", "1re-pro", "cap-1", "cap-2"), (12, NOTE_AVENIR + " " + NOTE_PRO, f"{SRC_AVENIR} ; {SRC_PRO}")
+    ),
+    "tle-pro": (
+        12,
+        NOTE_AVENIR
+        + " "
+        + NOTE_PRO
+        + " En lien avec le module choisi : insertion professionnelle ou poursuite d’études.",
+        f"{SRC_AVENIR} ; {SRC_PRO}",
+    ),
+}

@@ -158,3 +158,50 @@ class RepereFamille(models.Model):
 
     def __str__(self):
         return f"{self.niveau.short_label} — {self.get_kind_display()} — {self.text[:40]}"
+
+
+class FamilleCompetences(models.Model):
+    """A family of ONISEP's « compétences à s’orienter » (three of them), with the source and version of the list.
+
+    Reference data loaded by a migration (ppo.referentiel.competences) and edited by an operator in the
+    administration: the actions of the programmes are tagged with its competences."""
+
+    code = models.SlugField("code", max_length=20, unique=True)
+    label = models.CharField("intitulé", max_length=200)
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+    source = models.CharField("source", max_length=300, blank=True)
+    version = models.CharField("version", max_length=60, blank=True, help_text="Par exemple « 2025 ».")
+
+    class Meta:
+        verbose_name = "famille de compétences à s’orienter"
+        verbose_name_plural = "compétences à s’orienter (familles)"
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.label
+
+
+class Competence(models.Model):
+    """One of the five competences of a family, with its expected progression over each cycle (optional)."""
+
+    famille = models.ForeignKey(
+        FamilleCompetences, verbose_name="famille", on_delete=models.CASCADE, related_name="competences"
+    )
+    code = models.SlugField("code", max_length=20, unique=True, help_text="Par exemple « 1.2 » s’écrit « c1-2 ».")
+    label = models.CharField("intitulé", max_length=300)
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+    progression_college = models.TextField("progression au collège (5e–3e)", blank=True)
+    progression_lycee = models.TextField("progression au lycée (2de–terminale)", blank=True)
+
+    class Meta:
+        verbose_name = "compétence à s’orienter"
+        verbose_name_plural = "compétences à s’orienter"
+        ordering = ["famille__order", "order", "pk"]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def number(self) -> str:
+        """« 1.2 »: the family's rank, then the competence's."""
+        return f"{self.famille.order}.{self.order}"

@@ -25,7 +25,7 @@ def test_the_snapshot_keeps_every_field_of_every_action(django_assert_max_num_qu
     )
     for n in range(5):
         factories.action(programme, title=f"Action {n}")
-    with django_assert_max_num_queries(8):  # + the indicator values and the target objectives
+    with django_assert_max_num_queries(9):  # + the competences, the indicator values and the target objectives
         snapshot = programme_snapshot(programme=programme)
     fields = {f.name for f in Action._meta.concrete_fields} | {f.name for f in Action._meta.many_to_many}
     first = snapshot["actions"][-1] if snapshot["actions"][-1]["axe"]["number"] == 3 else snapshot["actions"][0]

@@ -6,6 +6,7 @@ from django.urls import reverse
 from ppo.comptes.enums import Role
 from ppo.plans.models import RessourceItem
 from ppo.plans.selectors import programme_completeness, programme_grid
+from ppo.referentiel.models import Competence
 from tests.factories import EtablissementFactory, user_with
 from tests.plans.factories import add_action, page_queries, programme_for
 
@@ -71,17 +72,19 @@ def test_completeness_hours_below_reference_and_clean_programme(college):
                 expected_effects="Des élèves mieux informés.",
                 partner_items=[economic],
                 gender_equality=True,
+                competences=list(Competence.objects.filter(order=axe)),  # one of each family
             )
     items = programme_completeness(programme=programme)
-    # 4e: 6 h for 12 h; 3e: 6 h for 36 h.
+    # 5e (plan Avenir) and 4e: 6 h for 12 h; 3e: 6 h for 36 h.
     assert [i.message for i in items] == [
+        "Cinquième : 6 h prévues pour un volume de référence de 12 h.",
         "Quatrième : 6 h prévues pour un volume de référence de 12 h.",
         "Troisième : 6 h prévues pour un volume de référence de 36 h.",
     ]
     add_action(
         programme,
         axe=2,
-        niveaux=[college.niveaux.get(code="4e"), college.niveaux.get(code="3e")],
+        niveaux=[college.niveaux.get(code=code) for code in ("5e", "4e", "3e")],
         hours=Decimal(30),
         actors=[actor],
         period="décembre",

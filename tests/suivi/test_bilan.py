@@ -135,7 +135,7 @@ def test_by_level_hours_and_pupils(year):
         0.0,
         0,
     )
-    assert terminale["reference_hours"] is None
+    assert terminale["reference_hours"] == 12.0  # the national figure of the plan Avenir
     assert data["multi_level"] == {"actions": 1, "girls": 30, "boys": 40, "pupils": 70}
 
 

@@ -22,6 +22,7 @@ from ppo.documents.importer.lines import Line, checklist_items, paragraph_lines
 from ppo.documents.importer.ticks import read_tick
 from ppo.documents.textnorm import clean, norm
 from ppo.plans.enums import CategorieRessource
+from ppo.plans.frame import FORMER_LABELS
 from ppo.plans.models import Axe, RessourceItem
 from ppo.referentiel.models import Niveau
 
@@ -68,6 +69,10 @@ class Reference:
             ref.items.setdefault(item.category, {})[norm(item.label)] = item
             if item.group:
                 ref.groups.add(norm(item.group))
+        for category, former, label in FORMER_LABELS:
+            by_label = ref.items.get(category, {})
+            if norm(label) in by_label:
+                by_label.setdefault(norm(former), by_label[norm(label)])
         ref.categories = {norm(c.label): c.value for c in CategorieRessource}
         return ref
 
