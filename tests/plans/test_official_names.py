@@ -13,7 +13,7 @@ from ppo.plans.models import RessourceItem
 pytestmark = pytest.mark.django_db
 
 SEED_SPELLING = "Campus de métiers et des qualifications (CMQ)"
-migration = importlib.import_module("ppo.plans.migrations.0006_nom_officiel_cmq")
+migration = importlib.import_module("ppo.plans.migrations.0007_nom_officiel_cmq")
 
 
 def test_the_checklist_uses_the_official_name():
