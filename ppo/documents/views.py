@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -176,6 +176,7 @@ def family_pdf(request, pk):
     return _pdf_response(request, programme, _content(programme, public=True))
 
 
+@login_not_required
 @require_http_methods(["GET", "POST"])
 def public_pdf(request, public_id):
     try:
@@ -185,6 +186,7 @@ def public_pdf(request, public_id):
     return _pdf_response(request, programme, _content(programme, public=True))
 
 
+@login_not_required
 @require_GET
 def calendar_feed(request, token):
     try:
@@ -198,6 +200,7 @@ def calendar_feed(request, token):
     return response
 
 
+@login_not_required
 @require_GET
 def public_calendar(request, uai):
     """The families' feed of a school (no login): its published programme's dated actions, public fields only,
