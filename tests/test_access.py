@@ -6,6 +6,7 @@ here, with its reason, or the suite fails.
 """
 
 import re
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -128,3 +129,22 @@ def test_every_other_page_sends_anonymous_visitors_to_the_login_page():
                 failures.append(f"{name or url} {method.upper()} {url}: {response.status_code} {location}")
     assert walked > 100
     assert not failures, "\n".join(failures)
+
+
+def test_operators_are_recognised_by_is_operator_only():
+    """`is_staff` / `is_superuser` are read in one place, `ppo.comptes.perms.is_operator` (templates: the
+    `is_operator` filter of `{% load access %}`); the admin and the migrations may name the fields."""
+    root = Path(settings.BASE_DIR) / "ppo"
+    allowed = {root / "comptes" / "perms.py"}
+    raw = re.compile(r"\.is_(staff|superuser)\b")
+    found = [
+        f"{path.relative_to(root.parent)}:{number}: {line.strip()}"
+        for path in sorted(root.rglob("*"))
+        if path.suffix in {".py", ".html", ".txt"}
+        and path.name != "admin.py"
+        and "migrations" not in path.parts
+        and path not in allowed
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if raw.search(line)
+    ]
+    assert not found, "test brut de is_staff / is_superuser : passer par is_operator\n" + "\n".join(found)
