@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ppo.plans.enums import StatutProgramme
 from ppo.plans.forms import DecisionForm
 from ppo.plans.history import programme_history
+from ppo.plans.perms import programme_for
 from ppo.plans.selectors import programme_status_changes
 from ppo.plans.services import (
     SCHOOL_TRANSITIONS,
@@ -18,7 +19,7 @@ from ppo.plans.services import (
     programme_record_decision,
     programme_start_next_year,
 )
-from ppo.plans.views.common import programme_context, programme_for
+from ppo.plans.views.common import programme_context
 
 STEP_LABELS = {
     StatutProgramme.AVIS_CP: "Enregistrer l’avis du conseil pédagogique",
