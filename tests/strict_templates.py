@@ -9,7 +9,7 @@ Not `string_if_invalid` itself: Django also returns it for silent failures (a mi
 where a non-empty marker would turn false into true, and it skips the filters, so `|default:` could not help.
 
 Still silent, as in Django: `{% if %}`, `{% for %}`, `{% firstof %}` (they tolerate a missing variable by design),
-and `{{ variable|default:"…" }}`, the explicit way to say that a variable is optional.
+and `{{ variable|default:"…" }}` (or `|default_if_none:`), the explicit way to say that a variable is optional.
 Switched by `STRICT_TEMPLATES` (config/settings/test.py; `STRICT_TEMPLATES=0` in the environment turns it off).
 """
 
@@ -18,7 +18,7 @@ import sys
 from django.conf import settings
 from django.template import base
 
-FALLBACK_FILTERS = {"default"}
+FALLBACK_FILTERS = {"default", "default_if_none"}
 
 
 class UnknownTemplateVariable(Exception):
