@@ -42,6 +42,7 @@ def url_cases(world):
             "axes": [],
             "actions": [],
             "ressources": [],
+            "ressource_labels": [],
             "unrecognised": [],
             "warnings": [],
         },
