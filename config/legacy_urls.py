@@ -4,6 +4,7 @@ kept. The new page checks who is asking, as always."""
 
 import re
 
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import re_path
 
@@ -17,6 +18,7 @@ MOVES = [
 ]
 
 
+@login_not_required
 def moved(request, path):
     for pattern, prefix in MOVES:
         if match := re.match(pattern, path):

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
 admin.site.site_header = "Administration de la plateforme PPO"
@@ -24,4 +25,9 @@ urlpatterns = [
 ]
 
 if settings.OIDC_ENABLED:
-    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+    from mozilla_django_oidc import urls as oidc_urls
+
+    # The OIDC round trip happens before the login: public, as the login page (ADR 031).
+    for oidc_pattern in oidc_urls.urlpatterns:
+        login_not_required(oidc_pattern.callback)
+    urlpatterns.append(path("oidc/", include(oidc_urls)))

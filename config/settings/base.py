@@ -71,6 +71,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every page asks for a login unless its view is marked `login_not_required` (ADR 031; the list of public views
+    # is kept in tests/test_access.py).
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "ppo.comptes.middleware.ActiveMembershipMiddleware",
     "ppo.api.middleware.ApiCallLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

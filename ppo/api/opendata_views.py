@@ -1,5 +1,6 @@
 """Open data: the page that explains the file, and the file itself (CSV, JSON) with its schema. Public, no account."""
 
+from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.utils.http import http_date
 from ppo.api import opendata, services
 
 
+@login_not_required
 def page(request):
     export = services.open_data_latest(content=False)
     return render(
@@ -32,11 +34,13 @@ def _download(content: str, *, content_type: str, filename: str, export) -> Http
     return response
 
 
+@login_not_required
 def csv_file(request):
     export = services.open_data_latest()
     return _download(export.csv, content_type="text/csv; charset=utf-8", filename="ppo-actions.csv", export=export)
 
 
+@login_not_required
 def json_file(request):
     export = services.open_data_latest()
     return _download(
@@ -44,6 +48,7 @@ def json_file(request):
     )
 
 
+@login_not_required
 def schema(request):
     return JsonResponse(
         opendata.table_schema(),

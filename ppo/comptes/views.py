@@ -1,9 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -26,6 +27,9 @@ class LoginView(auth_views.LoginView):
     extra_context = {"title": "Se connecter"}
 
 
+# Public like Django's login and password reset views: a visitor whose session has expired who clicks « Se
+# déconnecter » lands on the home page, not on the login page.
+@method_decorator(login_not_required, name="dispatch")
 class LogoutView(auth_views.LogoutView):
     pass
 

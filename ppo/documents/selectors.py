@@ -346,10 +346,6 @@ def _public_event(action) -> CalendarEvent:
     )
 
 
-def programme_get(*, pk: int) -> ProgrammeAnnuel:
-    return ProgrammeAnnuel.objects.select_related("ppo__etablissement").get(pk=pk)
-
-
 def published_programme_get(*, public_id) -> ProgrammeAnnuel:
     return ProgrammeAnnuel.objects.select_related("ppo__etablissement").get(
         public_id=public_id, status=StatutProgramme.PUBLIE

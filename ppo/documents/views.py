@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,7 +14,7 @@ from ppo.documents.importer import ImportRefused
 from ppo.documents.importer.safety import size_label
 from ppo.documents.models import CalendarToken, WordImport
 from ppo.plans.models import PPO, ProgrammeAnnuel
-from ppo.plans.perms import can_read_history
+from ppo.plans.perms import can_read_history, programme_for
 from ppo.referentiel.models import Etablissement
 
 DOWNLOADS = [
@@ -29,16 +29,6 @@ DOWNLOADS = [
     ("xlsx", False, "Actions au format Excel", "Une ligne par action et par niveau, filtres activés."),
     ("ics", False, "Calendrier des actions datées", "À importer dans un agenda (format iCalendar)."),
 ]
-
-
-def _programme_for(request, pk) -> ProgrammeAnnuel:
-    try:
-        programme = selectors.programme_get(pk=pk)
-    except ProgrammeAnnuel.DoesNotExist as exc:
-        raise Http404("Programme introuvable.") from exc
-    if not perms.can_download_programme(request.user, programme):
-        raise Http404("Programme introuvable.")
-    return programme
 
 
 def _content(programme, *, public=False):
@@ -57,7 +47,7 @@ def _file_response(export: services.ExportFile, *, inline=False) -> HttpResponse
 @login_required
 @require_GET
 def programme(request, pk):
-    programme = _programme_for(request, pk)
+    programme = programme_for(request, pk)
     etablissement = programme.ppo.etablissement
     contents = {False: _content(programme), True: _content(programme, public=True)}
     downloads = []
@@ -160,7 +150,7 @@ def _pdf_response(request, programme, content):
 def download(request, pk, fmt):
     if fmt not in services.FORMATS:
         raise Http404("Format inconnu.")
-    programme = _programme_for(request, pk)
+    programme = programme_for(request, pk)
     content = _content(programme)
     if fmt == "pdf":
         return _pdf_response(request, programme, content)
@@ -172,10 +162,11 @@ def download(request, pk, fmt):
 @login_required
 @require_http_methods(["GET", "POST"])
 def family_pdf(request, pk):
-    programme = _programme_for(request, pk)
+    programme = programme_for(request, pk)
     return _pdf_response(request, programme, _content(programme, public=True))
 
 
+@login_not_required
 @require_http_methods(["GET", "POST"])
 def public_pdf(request, public_id):
     try:
@@ -185,6 +176,7 @@ def public_pdf(request, public_id):
     return _pdf_response(request, programme, _content(programme, public=True))
 
 
+@login_not_required
 @require_GET
 def calendar_feed(request, token):
     try:
@@ -198,6 +190,7 @@ def calendar_feed(request, token):
     return response
 
 
+@login_not_required
 @require_GET
 def public_calendar(request, uai):
     """The families' feed of a school (no login): its published programme's dated actions, public fields only,

@@ -163,7 +163,7 @@ def partner_structures(user) -> QuerySet[Structure]:
 
 def offres_of_user_structures(user) -> QuerySet[Offre]:
     ids = scope.partner_structure_ids(user)
-    qs = Offre.objects.all() if user.is_staff else Offre.objects.filter(structure_id__in=ids)
+    qs = Offre.objects.all() if scope.is_operator(user) else Offre.objects.filter(structure_id__in=ids)
     return qs.select_related("structure").order_by("status", "title")
 
 
@@ -179,7 +179,7 @@ def moderated_academie_ids(user) -> set[int]:
 
 def offres_to_moderate(user) -> QuerySet[Offre]:
     qs = Offre.objects.filter(status=StatutOffre.SOUMISE)
-    if not user.is_staff:
+    if not scope.is_operator(user):
         qs = qs.filter(academie_id__in=moderated_academie_ids(user))
     return qs.select_related("structure", "academie").order_by("updated_at", "pk")
 
@@ -249,7 +249,9 @@ def ambassadeurs_listed(*, query: str = "", kind: str = "", secteur=None, depart
 def demandes_visible_to(user) -> QuerySet[DemandeIntervention]:
     school_ids = [m.etablissement_id for m in scope.active_memberships(user) if m.role in SCHOOL_ROLES]
     condition = Q(etablissement_id__in=school_ids) | Q(ambassadeur__user=user)
-    qs = DemandeIntervention.objects.all() if user.is_staff else DemandeIntervention.objects.filter(condition)
+    qs = (
+        DemandeIntervention.objects.all() if scope.is_operator(user) else DemandeIntervention.objects.filter(condition)
+    )
     return qs.select_related("ambassadeur__user", "etablissement", "niveau").order_by("-created_at", "-pk")
 
 

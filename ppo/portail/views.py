@@ -14,6 +14,7 @@ from ppo.core.registry import dashboard_cards
 HEALTH_TOKEN_HEADER = "X-Health-Token"
 
 
+@login_not_required
 def accueil(request):
     return render(request, "core/accueil.html", {"title": "Accueil"})
 
@@ -31,14 +32,17 @@ def tableau_de_bord(request):
     )
 
 
+@login_not_required
 def accessibilite(request):
     return render(request, "core/accessibilite.html", {"title": "Accessibilité"})
 
 
+@login_not_required
 def mentions_legales(request):
     return render(request, "core/mentions_legales.html", {"title": "Mentions légales"})
 
 
+@login_not_required
 def donnees_personnelles(request):
     return render(request, "core/donnees_personnelles.html", {"title": "Données personnelles"})
 

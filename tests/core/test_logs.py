@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
 from django.core import mail
 from django.http import HttpResponse
 from django.test import RequestFactory
@@ -143,7 +144,7 @@ def _boom(request):
     raise RuntimeError("panne simulée")
 
 
-urlpatterns = [path("panne/", _boom)]
+urlpatterns = [path("panne/", login_not_required(_boom))]  # no login page in this URLconf
 
 
 def test_a_server_error_is_mailed_to_admins(client, settings):

@@ -37,7 +37,16 @@ def url_cases(world):
         year=2038,
         owner=direction,
         filename="ppo.docx",
-        parsed={"objectifs": [], "axes": [], "actions": [], "ressources": [], "unrecognised": [], "warnings": []},
+        parsed={
+            "header": {},
+            "objectifs": [],
+            "axes": [],
+            "actions": [],
+            "ressources": [],
+            "ressource_labels": [],
+            "unrecognised": [],
+            "warnings": [],
+        },
         expires_at=timezone.now() + datetime.timedelta(hours=1),
     )
     supervised = _staff_only(academie=200, bassin=200)

@@ -11,6 +11,7 @@ from ppo.campagnes import perms, selectors, services
 from ppo.campagnes.forms import CampagneCreateForm, CampagneForm, PrioriteForm, TempsFortForm, VolumeForm
 from ppo.campagnes.models import Priorite, TempsFort
 from ppo.campagnes.views.common import campagne_for, campagnes_breadcrumb, require
+from ppo.comptes.perms import is_operator
 from ppo.referentiel.models import Academie
 
 
@@ -18,7 +19,7 @@ from ppo.referentiel.models import Academie
 def campagnes(request):
     require(perms.can_manage_campagnes(request.user))
     items = selectors.campagnes_visible(
-        academie_ids=perms.managed_academie_ids(request.user), all_academies=request.user.is_staff
+        academie_ids=perms.managed_academie_ids(request.user), all_academies=is_operator(request.user)
     )
     return render(
         request,
@@ -33,7 +34,7 @@ def campagne_creer(request):
     require(perms.can_manage_campagnes(request.user))
     academies = (
         Academie.objects.all()
-        if request.user.is_staff
+        if is_operator(request.user)
         else Academie.objects.filter(pk__in=perms.managed_academie_ids(request.user))
     )
     form = CampagneCreateForm(request.POST or None, academies=academies)

@@ -23,7 +23,8 @@ from ppo.diagnostic.selectors import (
     respondents,
 )
 from ppo.diagnostic.services import import_job_start, valeur_delete, valeur_save
-from ppo.diagnostic.views.common import base_context, programme_for
+from ppo.diagnostic.views.common import base_context
+from ppo.plans.perms import programme_for
 from ppo.referentiel.csvfile import Skipped, write_report
 
 

@@ -1,17 +1,6 @@
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 
 from ppo.diagnostic import perms
-from ppo.plans.models import ProgrammeAnnuel
-
-
-def programme_for(request, pk) -> ProgrammeAnnuel:
-    """The programme if the user may see it; 404 otherwise (no hint that it exists)."""
-    programme = get_object_or_404(ProgrammeAnnuel.objects.select_related("ppo__etablissement__academie"), pk=pk)
-    if not perms.can_view_programme(request.user, programme):
-        raise Http404("Programme introuvable.")
-    return programme
 
 
 def url_or_none(name, **kwargs):

@@ -26,7 +26,8 @@ from ppo.diagnostic.services import (
     reponse_get_or_create,
     reponse_save,
 )
-from ppo.diagnostic.views.common import base_context, programme_for
+from ppo.diagnostic.views.common import base_context
+from ppo.plans.perms import programme_for
 
 
 def _analyse_link(programme):

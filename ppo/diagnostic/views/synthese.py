@@ -18,8 +18,9 @@ from ppo.diagnostic.services import (
     objectif_delete,
     objectif_save,
 )
-from ppo.diagnostic.views.common import base_context, programme_for
+from ppo.diagnostic.views.common import base_context
 from ppo.plans import lifecycle
+from ppo.plans.perms import programme_for
 
 
 def _synthese_link(programme):

@@ -14,9 +14,8 @@ from ppo.examen.indicators import indicators_comparison
 from ppo.examen.snapshot import frozen_indicators, frozen_objectifs
 from ppo.examen.views.common import commentaire_for, transmission_for
 from ppo.plans import lifecycle
-from ppo.plans.perms import can_view_programme
+from ppo.plans.perms import can_view_programme, programme_for
 from ppo.plans.selectors import programme_completeness, programme_meeting_dates
-from ppo.plans.views.common import programme_for
 from ppo.referentiel.peers import PEER_RULE
 
 

@@ -1,7 +1,7 @@
 """The public catalogue: search, offer page, adding an offer to a PPO."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -34,6 +34,7 @@ def _programme_from_query(request):
     return editable_programmes(request.user).filter(pk=int(raw)).first()
 
 
+@login_not_required
 def catalogue(request):
     form = CatalogueFilterForm(request.GET or None)
     filters = CatalogueFilters()
@@ -76,6 +77,7 @@ def catalogue(request):
     )
 
 
+@login_not_required
 def offre_detail(request, pk):
     offre = get_object_or_404(Offre.objects.select_related("structure", "academie", "moderated_by"), pk=pk)
     if not perms.can_view_offre(request.user, offre):

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
+from ppo.comptes.perms import is_operator
 from ppo.partenaires import perms
 from ppo.partenaires.enums import CoteRetour, StatutDemande
 from ppo.partenaires.forms import DeclineForm, RetourForm, ScheduleForm
@@ -40,7 +41,9 @@ def _visible_demande(request, pk) -> DemandeIntervention:
 @login_required
 def demandes(request):
     if not (
-        perms.is_school_staff_anywhere(request.user) or perms.can_have_profile(request.user) or request.user.is_staff
+        perms.is_school_staff_anywhere(request.user)
+        or perms.can_have_profile(request.user)
+        or is_operator(request.user)
     ):
         raise PermissionDenied
     return page(
@@ -81,7 +84,7 @@ def demande_detail(request, pk):
         else None,
         decline_form=DeclineForm(),
         schedule_form=ScheduleForm(initial={"date": demande.scheduled_date}),
-        show_contacts=perms.is_school_staff_anywhere(request.user) or request.user.is_staff,
+        show_contacts=perms.is_school_staff_anywhere(request.user) or is_operator(request.user),
         action_waiting=waiting,
         waiting_programme=programme,
         waiting_reason=lifecycle.lock_reason(programme) if programme else "",

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
+from ppo.comptes.perms import is_operator
 from ppo.partenaires import perms, staleness
 from ppo.partenaires.forms import PRINCIPLES, ModerationForm, OffreCreateForm, OffreForm
 from ppo.partenaires.models import Offre
@@ -41,7 +42,7 @@ def _fields(form) -> dict:
 
 @login_required
 def mes_offres(request):
-    if not (perms.is_partner_user(request.user) or request.user.is_staff):
+    if not (perms.is_partner_user(request.user) or is_operator(request.user)):
         raise PermissionDenied
     offres = list(offres_of_user_structures(request.user))
     limit = staleness.flag_limit()

@@ -10,9 +10,10 @@ from django_htmx.http import HttpResponseClientRedirect
 from ppo.core.locking import StaleVersionError
 from ppo.plans.forms import ActionForm, DeleteForm
 from ppo.plans.models import Action
+from ppo.plans.perms import action_for, programme_for
 from ppo.plans.selectors import action_last_change, programme_completeness, programme_grid
 from ppo.plans.services import action_create, action_delete, action_update
-from ppo.plans.views.common import action_for, programme_context, programme_for
+from ppo.plans.views.common import programme_context
 
 
 def _form_page(request, context):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from ppo.campagnes import selectors as campagnes_selectors
 from ppo.comptes.perms import is_direction
-from ppo.plans.views.common import programme_for
+from ppo.plans.perms import programme_for
 
 
 @login_required

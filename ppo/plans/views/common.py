@@ -1,38 +1,8 @@
-"""What every page of a programme needs: the permission check (404 out of scope, 403 forbidden) and its context."""
+"""What every page of a programme shows around it: its context (the loading and the check: `perms.programme_for`)."""
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.urls import reverse
 
 from ppo.plans import lifecycle, perms
-from ppo.plans.selectors import action_get, programme_get
-
-
-def programme_for(request, pk: int, *, need: str = "view"):
-    programme = programme_get(pk=pk)
-    _check(request.user, programme, need)
-    return programme
-
-
-def action_for(request, pk: int, *, need: str = "edit"):
-    action = action_get(pk=pk)
-    _check(request.user, action.programme, need)
-    return action
-
-
-def _check(user, programme, need):
-    if not perms.can_view_programme(user, programme):
-        raise Http404("Programme introuvable.")
-    if need == "edit" and perms.can_write_programme(user, programme):
-        lifecycle.ensure_editable(programme)  # the role writes, the state does not: why, and the way on
-    allowed = {
-        "view": True,
-        "edit": perms.can_edit_programme(user, programme),
-        "manage": perms.can_manage_programme(user, programme),
-        "history": perms.can_read_history(user, programme),
-    }[need]
-    if not allowed:
-        raise PermissionDenied("Vous ne pouvez pas faire cette action sur ce programme.")
 
 
 def programme_context(request, programme, *, title: str, current: str, **extra) -> dict:

@@ -11,6 +11,7 @@ from ppo.core.locking import StaleVersionError
 from ppo.plans import perms
 from ppo.plans.enums import CategorieRessource
 from ppo.plans.forms import PPOCreateForm, RessourcesForm
+from ppo.plans.perms import programme_for
 from ppo.plans.selectors import (
     etablissement_ppos,
     programme_actions,
@@ -20,7 +21,7 @@ from ppo.plans.selectors import (
     ressource_items_by_category,
 )
 from ppo.plans.services import ppo_create, programme_update_resources
-from ppo.plans.views.common import programme_context, programme_for
+from ppo.plans.views.common import programme_context
 from ppo.referentiel.models import Etablissement
 
 

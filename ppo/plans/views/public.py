@@ -1,7 +1,7 @@
 """Pages for families: no login, and nothing but the fields declared public (`ppo.plans.public_fields`)."""
 
 import segno
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -27,6 +27,7 @@ def _family_context(programme, *, etablissement, others):
     }
 
 
+@login_not_required
 @require_GET
 def public_search(request):
     """Find a school by name, commune, postcode or UAI. With htmx, the list of suggestions only; without
@@ -44,6 +45,7 @@ def public_search(request):
     return render(request, "plans/public_search.html", context)
 
 
+@login_not_required
 @require_GET
 def public_programme(request, public_id):
     programme = public_programme_get(public_id=public_id)
@@ -60,6 +62,7 @@ def public_programme(request, public_id):
     return render(request, "plans/public_programme.html", context)
 
 
+@login_not_required
 @require_GET
 def public_etablissement(request, uai):
     """The stable public address of a school (the poster's QR code): its latest published programme."""

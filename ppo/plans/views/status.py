@@ -12,9 +12,10 @@ from ppo.plans import lifecycle
 from ppo.plans.enums import StatutProgramme
 from ppo.plans.forms import DecisionForm
 from ppo.plans.history import programme_history
+from ppo.plans.perms import programme_for
 from ppo.plans.selectors import programme_status_changes
 from ppo.plans.services import programme_start_next_year
-from ppo.plans.views.common import programme_context, programme_for
+from ppo.plans.views.common import programme_context
 
 # The steps recorded on this page, by the status their form posts (the transmission has its own page, in examen).
 STEP_TRANSITIONS = {

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
+from ppo.plans.perms import programme_for
 from ppo.suivi import selectors, services
 from ppo.suivi.forms import PieceJointeForm, SuiviForm
 from ppo.suivi.perms import (
@@ -17,7 +18,7 @@ from ppo.suivi.perms import (
     can_record_suivi,
     can_start_next_year,
 )
-from ppo.suivi.views.common import action_or_404, crumbs, piece_or_404, programme_or_404, require
+from ppo.suivi.views.common import action_or_404, crumbs, piece_or_404, require
 
 FROM_MY_LIST = "mes-actions"
 
@@ -46,7 +47,7 @@ def mes_actions(request):
 
 @login_required
 def programme(request, pk):
-    programme = programme_or_404(request.user, pk)
+    programme = programme_for(request, pk)
     actions = list(selectors.actions_for_suivi(programme=programme))
     adjustments = selectors.adjustments_for(programme=programme)
     for item in actions:

@@ -7,17 +7,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from ppo.plans.perms import programme_for
 from ppo.suivi import charts, selectors, services
 from ppo.suivi.enums import DecisionReprise, Evaluation, StatutSuivi
 from ppo.suivi.forms import BilanForm, RepriseForm
 from ppo.suivi.models import Bilan
 from ppo.suivi.perms import can_edit_bilan, can_start_next_year, can_validate_bilan
-from ppo.suivi.views.common import crumbs, programme_or_404, require
+from ppo.suivi.views.common import crumbs, require
 
 
 @login_required
 def bilan(request, pk):
-    programme = programme_or_404(request.user, pk)
+    programme = programme_for(request, pk)
     data = selectors.bilan_for_programme(programme=programme)
     objective_charts = [charts.objective_chart(o, i) for i, o in enumerate(data["objectives"], start=1)]
     return render(
@@ -41,7 +42,7 @@ def bilan(request, pk):
 
 @login_required
 def bilan_modifier(request, pk):
-    programme = programme_or_404(request.user, pk)
+    programme = programme_for(request, pk)
     require(can_edit_bilan(request.user, programme))
     instance = Bilan.objects.filter(programme=programme).first()
     if instance is not None and instance.is_validated:
@@ -81,7 +82,7 @@ def bilan_modifier(request, pk):
 @login_required
 @require_POST
 def bilan_valider(request, pk):
-    programme = programme_or_404(request.user, pk)
+    programme = programme_for(request, pk)
     require(can_validate_bilan(request.user, programme))
     try:
         services.bilan_validate(programme=programme, user=request.user)
@@ -95,7 +96,7 @@ def bilan_valider(request, pk):
 @login_required
 @require_POST
 def bilan_rouvrir(request, pk):
-    programme = programme_or_404(request.user, pk)
+    programme = programme_for(request, pk)
     require(can_validate_bilan(request.user, programme))
     try:
         services.bilan_reopen(programme=programme, user=request.user)
@@ -120,7 +121,7 @@ def _proposed(action) -> str:
 
 @login_required
 def annee_suivante(request, pk):
-    programme = programme_or_404(request.user, pk)
+    programme = programme_for(request, pk)
     require(can_start_next_year(request.user, programme))
     refusal = services.next_year_refusal(programme=programme)
     nxt = selectors.next_programme_of(programme)

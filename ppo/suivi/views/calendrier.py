@@ -3,14 +3,15 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from ppo.plans.perms import programme_for
 from ppo.suivi import agenda, selectors
 from ppo.suivi.forms import CalendarFilterForm
-from ppo.suivi.views.common import crumbs, programme_or_404
+from ppo.suivi.views.common import crumbs
 
 
 @login_required
 def calendrier(request, pk):
-    programme = programme_or_404(request.user, pk)
+    programme = programme_for(request, pk)
     filters = CalendarFilterForm(request.GET or None)
     view, axe_number = filters.values()
     actions = selectors.actions_for_suivi(programme=programme, axe_number=axe_number)

@@ -1,20 +1,15 @@
-"""What every page of the follow-up does first: find the object and check who is asking (404 outside the scope)."""
+"""What every page of the follow-up does first: find the object and check who is asking (404 outside the scope).
+
+The programme itself: `ppo.plans.perms.programme_for`, as in every app."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from ppo.plans.models import Action, ProgrammeAnnuel
+from ppo.plans.models import Action
 from ppo.suivi.models import PieceJointe
 from ppo.suivi.perms import can_view_suivi
-
-
-def programme_or_404(user, pk) -> ProgrammeAnnuel:
-    programme = get_object_or_404(ProgrammeAnnuel.objects.select_related("ppo__etablissement"), pk=pk)
-    if not can_view_suivi(user, programme):
-        raise Http404("Programme introuvable.")
-    return programme
 
 
 def action_or_404(user, pk) -> Action:
