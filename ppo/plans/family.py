@@ -12,20 +12,16 @@ from django.db.models import F, Prefetch
 from django.urls import NoReverseMatch, reverse
 
 from ppo.campagnes import selectors as campagnes_selectors
+from ppo.core.dates import MONTH_NAMES
 from ppo.plans.models import Action, RessourceItem
 from ppo.plans.public_fields import public_value as pv
 from ppo.referentiel.enums import TypeRepere
 from ppo.referentiel.familles import GLOSSARY
 from ppo.referentiel.models import Niveau, RepereFamille
 
-MONTHS = [
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-]  # fmt: skip
-
 
 def date_label(day: datetime.date) -> str:
-    return f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{'1er' if day.day == 1 else day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def dates_label(start: datetime.date | None, end: datetime.date | None) -> str:

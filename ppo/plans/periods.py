@@ -11,23 +11,11 @@ import datetime
 import re
 import unicodedata
 
+from ppo.core.dates import MONTH_NAMES
+
 # The months of a school year, in its order (September first); a month of September to December belongs to the
 # first calendar year of the school year, January to August to the second.
 SCHOOL_MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)
-MONTH_NAMES = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 # Names without accents, and the usual abbreviations (« janv. », « sept. »), in the text folded to lower case ASCII.
 _MONTH_WORDS = {
     "janvier": 1,

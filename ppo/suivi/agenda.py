@@ -13,30 +13,16 @@ from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 
 from ppo.comptes import perms as scope
+from ppo.core.dates import MONTH_NAMES
 from ppo.plans.enums import StatutProgramme
 from ppo.suivi.enums import StatutSuivi
-
-MONTHS = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
 
 
 def month_of_period(period: str) -> int | None:
     """The month named by a period written as one month (« novembre », « 8 mars », « en janvier »), else None."""
     match = re.fullmatch(r"\s*(?:en\s+|début\s+|fin\s+|mi-)?(?:(\d{1,2})(?:er)?\s+)?([a-zéû]+)\s*", period.lower())
-    if match and match.group(2) in MONTHS:
-        return MONTHS.index(match.group(2)) + 1
+    if match and match.group(2) in MONTH_NAMES:
+        return MONTH_NAMES.index(match.group(2)) + 1
     return None
 
 
@@ -63,7 +49,7 @@ class Entry:
 
 
 def month_label(day: datetime.date) -> str:
-    return f"{MONTHS[day.month - 1]} {day.year}"
+    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def school_months(year: int) -> list[datetime.date]:
